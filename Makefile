@@ -1,0 +1,56 @@
+# The project's verbs. `make run` and `make test` each set up everything they
+# need on a fresh machine (Python venv, npm packages, compiled translations).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: setup run test lint format messages makemessages bench clean
+
+setup: $(VENV)/.installed node_modules/.installed system-packages messages
+
+system-packages:
+	@command -v msgfmt >/dev/null || { \
+	  echo "Installing gettext (msgfmt compiles the translations)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext; }
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+messages: $(VENV)/.installed
+	DEBUG=1 $(MANAGE) compilemessages -v0 --ignore=.venv --ignore=node_modules
+
+makemessages: $(VENV)/.installed
+	DEBUG=1 $(MANAGE) makemessages -l es -l en --no-obsolete --no-location \
+	  --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=bench
+
+run: setup
+	DEBUG=$${DEBUG:-1} $(MANAGE) migrate -v0
+	DEBUG=$${DEBUG:-1} $(MANAGE) load_demo_if_empty
+	@echo "Serving on http://$(HOST):$(PORT)/"
+	DEBUG=$${DEBUG:-1} $(MANAGE) runserver $(HOST):$(PORT)
+
+test: setup
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: setup
+	$(PY) bench/pages
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache

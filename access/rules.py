@@ -1,0 +1,216 @@
+"""The permission rules of the whole site, in one module.
+
+Each rule exists twice, side by side: as a predicate that answers for one
+object (`user.has_perm("agendas.view_issue", issue)`, used by views,
+templates and the admin) and as a queryset filter that answers for a list
+(`Issue.objects.visible_to(user)`, used by every page, count and export).
+The tests check the two against each other for every object and role.
+
+Roles:
+- admin: a superuser; sees and does everything.
+- researcher: sees everything, restricted items included, in every neighbourhood.
+- facilitator of a neighbourhood: sees everything of it, edits its agendas.
+- resident of a neighbourhood: sees its agenda while in consultation.
+- anyone: published agendas and their public issues and proposals.
+A restricted issue is seen only by the agenda's facilitators, researchers and
+admins: anywhere else it must not exist, not even as a count.
+"""
+
+from dataclasses import dataclass
+
+import rules
+from django.db.models import Q
+
+PUBLISHED = "published"
+CONSULTATION = "consultation"
+PUBLIC = "public"
+
+
+@dataclass(frozen=True)
+class Roles:
+    is_admin: bool = False
+    is_researcher: bool = False
+    facilitates: frozenset = frozenset()
+    resident_of: frozenset = frozenset()
+
+    @property
+    def sees_everything(self):
+        return self.is_admin or self.is_researcher
+
+
+NOBODY = Roles()
+
+
+def roles_of(user):
+    """The person's roles, read once per user object (one query per request)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return NOBODY
+    cached = getattr(user, "_access_roles", None)
+    if cached is not None:
+        return cached
+    from communities.models import Membership
+
+    facilitates, resident_of = set(), set()
+    for neighbourhood_id, role in Membership.objects.filter(user=user).values_list(
+        "neighbourhood_id", "role"
+    ):
+        (facilitates if role == Membership.Role.FACILITATOR else resident_of).add(neighbourhood_id)
+    roles = Roles(
+        is_admin=user.is_superuser,
+        is_researcher=user.is_researcher,
+        facilitates=frozenset(facilitates),
+        resident_of=frozenset(resident_of),
+    )
+    user._access_roles = roles
+    return roles
+
+
+def forget_roles(user):
+    """Call after changing someone's memberships within the same request."""
+    user.__dict__.pop("_access_roles", None)
+
+
+# --- what an object belongs to ------------------------------------------------
+
+
+def agenda_of(obj):
+    from agendas.models import Agenda
+
+    return obj if isinstance(obj, Agenda) else obj.agenda
+
+
+def neighbourhood_id_of(obj):
+    from agendas.models import Agenda
+    from communities.models import Neighbourhood
+
+    if isinstance(obj, Neighbourhood):
+        return obj.pk
+    if isinstance(obj, Agenda):
+        return obj.neighbourhood_id
+    if hasattr(obj, "neighbourhood_id"):  # workshops
+        return obj.neighbourhood_id
+    if hasattr(obj, "workshop"):  # attendance
+        return obj.workshop.neighbourhood_id
+    return agenda_of(obj).neighbourhood_id  # sections, issues, proposals
+
+
+# --- predicates (one object) ----------------------------------------------------
+
+
+@rules.predicate
+def is_admin(user):
+    return roles_of(user).is_admin
+
+
+@rules.predicate
+def is_researcher(user):
+    return roles_of(user).is_researcher
+
+
+@rules.predicate
+def is_facilitator_of(user, obj):
+    facilitates = roles_of(user).facilitates
+    if obj is None:  # a question about the kind of object: "any of them?"
+        return bool(facilitates)
+    return neighbourhood_id_of(obj) in facilitates
+
+
+@rules.predicate
+def is_resident_of(user, obj):
+    resident_of = roles_of(user).resident_of
+    if obj is None:
+        return bool(resident_of)
+    return neighbourhood_id_of(obj) in resident_of
+
+
+@rules.predicate
+def agenda_is_published(user, obj):
+    return obj is not None and agenda_of(obj).status == PUBLISHED
+
+
+@rules.predicate
+def agenda_in_consultation(user, obj):
+    return obj is not None and agenda_of(obj).status == CONSULTATION
+
+
+@rules.predicate
+def issue_is_public(user, issue):
+    return issue is not None and issue.visibility == PUBLIC
+
+
+can_see_restricted = is_admin | is_researcher | is_facilitator_of
+can_view_agenda = agenda_is_published | can_see_restricted | (
+    agenda_in_consultation & is_resident_of
+)
+can_view_issue = can_view_agenda & (issue_is_public | can_see_restricted)
+can_edit_agenda = is_admin | is_facilitator_of
+
+rules.add_perm("agendas.view_agenda", can_view_agenda)
+rules.add_perm("agendas.view_section", can_view_agenda)
+rules.add_perm("agendas.view_issue", can_view_issue)
+rules.add_perm("proposals.view_proposal", can_view_agenda)
+rules.add_perm("workshops.view_workshop", can_see_restricted)
+rules.add_perm("workshops.view_attendance", can_see_restricted)
+for _perm in (
+    "agendas.change_agenda",
+    "agendas.add_section",
+    "agendas.change_section",
+    "agendas.delete_section",
+    "agendas.add_issue",
+    "agendas.change_issue",
+    "agendas.delete_issue",
+    "proposals.add_proposal",
+    "proposals.change_proposal",
+    "proposals.delete_proposal",
+    "workshops.add_workshop",
+    "workshops.change_workshop",
+    "workshops.delete_workshop",
+    "workshops.add_attendance",
+    "workshops.change_attendance",
+    "workshops.delete_attendance",
+):
+    rules.add_perm(_perm, can_edit_agenda)
+
+
+# --- queryset filters (lists and counts) ------------------------------------------
+
+
+def _q(prefix, **lookups):
+    return Q(**{f"{prefix}{key}": value for key, value in lookups.items()})
+
+
+def agenda_filter(user, prefix=""):
+    """Q for the agendas `user` may see; `prefix` reaches them from another model."""
+    roles = roles_of(user)
+    if roles.sees_everything:
+        return Q()
+    q = _q(prefix, status=PUBLISHED)
+    if roles.facilitates:
+        q |= _q(prefix, neighbourhood_id__in=sorted(roles.facilitates))
+    if roles.resident_of:
+        q |= _q(prefix, status=CONSULTATION, neighbourhood_id__in=sorted(roles.resident_of))
+    return q
+
+
+def restricted_filter(user, prefix=""):
+    """Q for the agendas whose restricted items `user` may see."""
+    roles = roles_of(user)
+    if roles.sees_everything:
+        return Q()
+    return _q(prefix, neighbourhood_id__in=sorted(roles.facilitates))
+
+
+def issue_filter(user, prefix=""):
+    if roles_of(user).sees_everything:
+        return Q()
+    return agenda_filter(user, f"{prefix}agenda__") & (
+        _q(prefix, visibility=PUBLIC) | restricted_filter(user, f"{prefix}agenda__")
+    )
+
+
+def proposal_filter(user, prefix=""):
+    return agenda_filter(user, f"{prefix}agenda__")
+
+
+def section_filter(user, prefix=""):
+    return agenda_filter(user, f"{prefix}agenda__")

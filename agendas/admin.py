@@ -1,0 +1,29 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationTabularInline
+
+from access.admin_mixins import ScopedTranslationAdmin
+
+from .models import Agenda, Issue, Section
+
+
+class SectionInline(TranslationTabularInline):
+    model = Section
+    extra = 0
+
+
+@admin.register(Agenda)
+class AgendaAdmin(ScopedTranslationAdmin):
+    list_display = ["title", "scope", "neighbourhood", "status", "slug"]
+    list_filter = ["scope", "status"]
+    list_select_related = ["neighbourhood"]
+    search_fields = ["title_es", "title_en", "slug"]
+    inlines = [SectionInline]
+
+
+@admin.register(Issue)
+class IssueAdmin(ScopedTranslationAdmin):
+    list_display = ["title", "agenda", "dimension", "kind", "visibility", "order"]
+    list_filter = ["kind", "visibility", "agenda", "dimension"]
+    list_select_related = ["agenda", "dimension"]
+    search_fields = ["title_es", "title_en"]
+    filter_horizontal = ["related_dimensions"]

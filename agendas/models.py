@@ -1,0 +1,199 @@
+"""Agendas, their sections and their issues.
+
+Who may see what is decided in `access.rules`; the `visible_to` querysets
+here only ask it, so that every page, count and export filters the same way.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from access import rules as access
+from communities.models import Neighbourhood, SecurityDimension
+
+
+class AgendaQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(access.agenda_filter(user))
+
+
+class Agenda(models.Model):
+    class Scope(models.TextChoices):
+        LOCAL = "local", _("Local")
+        NATIONAL = "national", _("National")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        CONSULTATION = "consultation", _("In consultation")
+        VALIDATED = "validated", _("Validated")
+        PUBLISHED = "published", _("Published")
+
+    slug = models.SlugField(_("slug"), unique=True)
+    scope = models.CharField(_("scope"), max_length=16, choices=Scope.choices)
+    neighbourhood = models.ForeignKey(
+        Neighbourhood,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agendas",
+        verbose_name=_("neighbourhood"),
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
+    )
+    title = models.CharField(_("title"), max_length=200)
+    silenced_heading = models.CharField(
+        _("heading for silenced issues"),
+        max_length=120,
+        blank=True,
+        help_text=_("For instance “Silenced issues” or “Invisible insecurities”."),
+    )
+    # Bumped whenever the agenda or anything in it changes: pages cache on it.
+    updated_at = models.DateTimeField(_("updated"), default=timezone.now)
+
+    objects = AgendaQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["scope", "slug"]
+        verbose_name = _("agenda")
+        verbose_name_plural = _("agendas")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(scope="local") & Q(neighbourhood__isnull=False))
+                | (Q(scope="national") & Q(neighbourhood__isnull=True)),
+                name="local_agenda_has_neighbourhood_national_has_none",
+                violation_error_message=_(
+                    "A local agenda belongs to a neighbourhood; the national one to none."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "consultation", "validated", "published"]),
+                name="agenda_status_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("agenda-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_national(self):
+        return self.scope == self.Scope.NATIONAL
+
+    def save(self, *args, **kwargs):
+        self.updated_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def touch(self):
+        """Mark the agenda changed so cached pages of it are rebuilt."""
+        now = timezone.now()
+        type(self).objects.filter(pk=self.pk).update(updated_at=now)
+        self.updated_at = now
+
+
+class Section(models.Model):
+    """A free-text part of an agenda (Markdown), placed on the page by its kind."""
+
+    class Kind(models.TextChoices):
+        INTRODUCTION = "introduction", _("Introduction")
+        CONTEXT = "context", _("Context")
+        ISSUES_INTRO = "issues_intro", _("Before the issues")
+        SILENCED_INTRO = "silenced_intro", _("Before the silenced issues")
+        PROPOSALS_INTRO = "proposals_intro", _("Before the proposals")
+        PRINCIPLES = "principles", _("Principles")
+        REQUIREMENTS = "requirements", _("Requirements")
+
+    agenda = models.ForeignKey(
+        Agenda, on_delete=models.CASCADE, related_name="sections", verbose_name=_("agenda")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    order = models.PositiveIntegerField(_("order"), default=0)
+    heading = models.CharField(_("heading"), max_length=200, blank=True)
+    body = models.TextField(
+        _("text"),
+        blank=True,
+        help_text=_(
+            "Markdown. Write {participants} where the number of people who took "
+            "part should appear: it is counted from the workshops."
+        ),
+    )
+
+    class Meta:
+        ordering = ["agenda", "order", "pk"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def __str__(self):
+        return self.heading or self.get_kind_display()
+
+
+class IssueQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(access.issue_filter(user))
+
+
+class Issue(models.Model):
+    class Kind(models.TextChoices):
+        PRIORITISED = "prioritised", _("Prioritised")
+        SILENCED = "silenced", _("Silenced")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public")
+        RESTRICTED = "restricted", _("Restricted")
+
+    agenda = models.ForeignKey(
+        Agenda, on_delete=models.CASCADE, related_name="issues", verbose_name=_("agenda")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    dimension = models.ForeignKey(
+        SecurityDimension,
+        on_delete=models.PROTECT,
+        related_name="issues",
+        verbose_name=_("primary dimension"),
+    )
+    related_dimensions = models.ManyToManyField(
+        SecurityDimension,
+        blank=True,
+        related_name="related_issues",
+        verbose_name=_("related dimensions"),
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    visibility = models.CharField(
+        _("visibility"),
+        max_length=16,
+        choices=Visibility.choices,
+        default=Visibility.PUBLIC,
+        help_text=_(
+            "Restricted issues are seen only by the agenda's facilitators, "
+            "researchers and administrators."
+        ),
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    objects = IssueQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["agenda", "order", "pk"]
+        verbose_name = _("issue")
+        verbose_name_plural = _("issues")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=["prioritised", "silenced"]), name="issue_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(visibility__in=["public", "restricted"]),
+                name="issue_visibility_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_restricted(self):
+        return self.visibility == self.Visibility.RESTRICTED

@@ -1,0 +1,124 @@
+"""Reads of an agenda as people see it, shared by the web page and the
+printed booklet. Everything starts from the `visible_to` querysets."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch
+
+from access import rules as access
+from communities.models import Neighbourhood, SecurityDimension
+from proposals.models import Proposal
+
+from .models import Agenda, Issue, Section
+
+
+@dataclass
+class DimensionGroup:
+    dimension: SecurityDimension
+    issues: list = field(default_factory=list)
+
+
+@dataclass
+class AgendaView:
+    agenda: Agenda
+    audience: str  # "restricted" when the reader may see restricted items
+    participants: int
+    sections: dict  # kind -> [Section]
+    dimension_groups: list  # prioritised issues by primary dimension
+    silenced: list
+    proposals_by_actor: list  # [(label, [Proposal])]
+
+    def sections_of(self, kind):
+        return self.sections.get(kind, [])
+
+
+def get_visible_agenda(user, slug):
+    """The agenda with this slug if `user` may see it (else DoesNotExist: an
+    agenda one may not see does not exist for them)."""
+    return (
+        Agenda.objects.visible_to(user)
+        .select_related("neighbourhood__city")
+        .get(slug=slug)
+    )
+
+
+def audience_of(user, agenda):
+    return "restricted" if access.can_see_restricted(user, agenda) else "public"
+
+
+def agenda_view(user, agenda):
+    """Everything an agenda page shows, in a fixed number of queries."""
+    participants = 0
+    if agenda.neighbourhood_id:
+        participants = (
+            Neighbourhood.objects.filter(pk=agenda.neighbourhood_id)
+            .with_participant_total()
+            .values_list("participant_total", flat=True)
+            .get()
+        )
+    sections = {}
+    for section in Section.objects.filter(agenda=agenda).order_by("order", "pk"):
+        sections.setdefault(section.kind, []).append(section)
+
+    issues = (
+        Issue.objects.visible_to(user)
+        .filter(agenda=agenda)
+        .select_related("dimension")
+        .prefetch_related(
+            Prefetch("related_dimensions", queryset=SecurityDimension.objects.order_by("order"))
+        )
+        .order_by("order", "pk")
+    )
+    groups, silenced = {}, []
+    for issue in issues:
+        if issue.kind == Issue.Kind.SILENCED:
+            silenced.append(issue)
+        else:
+            # Groups follow the order in which the agenda first names them.
+            groups.setdefault(issue.dimension_id, DimensionGroup(issue.dimension)).issues.append(issue)
+
+    by_actor = {actor: [] for actor in Proposal.Actor.values}
+    for proposal in Proposal.objects.visible_to(user).filter(agenda=agenda).order_by("order", "pk"):
+        by_actor[proposal.actor].append(proposal)
+    proposals = [
+        (Proposal.Actor(actor).label, items) for actor, items in by_actor.items() if items
+    ]
+    return AgendaView(
+        agenda=agenda,
+        audience=audience_of(user, agenda),
+        participants=participants,
+        sections=sections,
+        dimension_groups=list(groups.values()),
+        silenced=silenced,
+        proposals_by_actor=proposals,
+    )
+
+
+def home_neighbourhoods(user):
+    """Neighbourhoods with their participant totals and the agendas `user` may see."""
+    return (
+        Neighbourhood.objects.with_participant_total()
+        .select_related("city")
+        .prefetch_related(
+            "groups_engaged",
+            Prefetch(
+                "agendas",
+                queryset=with_item_counts(Agenda.objects.visible_to(user), user).order_by("slug"),
+                to_attr="visible_agendas",
+            ),
+        )
+        .order_by("city__name", "name")
+    )
+
+
+def with_item_counts(agendas, user):
+    """Annotate how many issues and proposals `user` can see in each agenda:
+    a restricted issue is not even counted for those who may not see it."""
+    return agendas.annotate(
+        issue_count=Count("issues", filter=access.issue_filter(user, "issues__"), distinct=True),
+        proposal_count=Count("proposals", distinct=True),
+    )
+
+
+def national_agendas(user):
+    return Agenda.objects.visible_to(user).filter(scope=Agenda.Scope.NATIONAL).order_by("slug")

@@ -1,0 +1,18 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Agenda, Issue, Section
+
+
+@register(Agenda)
+class AgendaTranslation(TranslationOptions):
+    fields = ("title", "silenced_heading")
+
+
+@register(Section)
+class SectionTranslation(TranslationOptions):
+    fields = ("heading", "body")
+
+
+@register(Issue)
+class IssueTranslation(TranslationOptions):
+    fields = ("title", "description")

@@ -1,0 +1,29 @@
+"""Site URLs. Language is not in the address: the site follows the
+browser's Accept-Language and remembers a choice made with the switch."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from pages import views as pages
+
+admin.site.site_header = _("Human Security Agendas")
+admin.site.site_title = _("Human Security Agendas")
+
+urlpatterns = [
+    path("", pages.home, name="home"),
+    path("agendas/<slug:slug>/", pages.agenda_detail, name="agenda-detail"),
+    path("dimensions.css", pages.dimensions_css, name="dimensions-css"),
+    path("health/", pages.health, name="health"),
+    path(
+        "sign-in/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
+
+handler500 = "pages.views.server_error"

@@ -1,0 +1,1 @@
+"""The demo: the seed research's agendas, word for word, plus demo accounts."""

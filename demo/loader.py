@@ -1,0 +1,226 @@
+"""Load the demo data file into the database.
+
+Every row is found by a natural key (a slug, or an agenda and a position)
+and written only when something differs, so loading twice changes nothing,
+not even a timestamp.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from agendas.models import Agenda, Issue, Section
+from communities.models import City, Membership, Neighbourhood, ParticipantGroup, SecurityDimension
+from pages.models import SiteText
+from proposals.models import Proposal
+from workshops.models import Attendance, Workshop
+
+DATA_FILE = Path(__file__).parent / "data" / "seed.yaml"
+LANGUAGES = ("es", "en")
+
+
+@dataclass
+class LoadReport:
+    created: int = 0
+    updated: int = 0
+    accounts: list = field(default_factory=list)
+    password: str = ""
+
+
+def _bilingual(name, value):
+    """{"en": "...", "es": "..."} -> {"name_en": "...", "name_es": "..."}."""
+    value = value or {}
+    return {f"{name}_{code}": value.get(code, "") or "" for code in LANGUAGES}
+
+
+def _upsert(report, model, lookup, values):
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        obj = model(**lookup, **values)
+        obj.save()
+        report.created += 1
+        return obj
+    changed = [key for key, value in values.items() if getattr(obj, key) != value]
+    if changed:
+        for key in changed:
+            setattr(obj, key, values[key])
+        obj.save()
+        report.updated += 1
+    return obj
+
+
+def _set_m2m(manager, objects):
+    if {o.pk for o in manager.all()} != {o.pk for o in objects}:
+        manager.set(objects)
+
+
+def _trim(report, queryset):
+    """Delete rows the data file no longer has (beyond the last position)."""
+    deleted, _ = queryset.delete()
+    report.updated += deleted
+
+
+@transaction.atomic
+def load_demo(path=DATA_FILE):
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    report = LoadReport()
+
+    _upsert(report, SiteText, {"slug": "overview"}, _bilingual("body", data["overview"]))
+
+    groups = {}
+    for item in data["participant_groups"]:
+        groups[item["slug"]] = _upsert(
+            report,
+            ParticipantGroup,
+            {"slug": item["slug"]},
+            {"order": item["order"], **_bilingual("name", item["name"])},
+        )
+    dimensions = {}
+    for item in data["dimensions"]:
+        dimensions[item["slug"]] = _upsert(
+            report,
+            SecurityDimension,
+            {"slug": item["slug"]},
+            {
+                "order": item["order"],
+                "colour": item["colour"],
+                **_bilingual("name", item["name"]),
+                **_bilingual("description", item.get("description")),
+            },
+        )
+
+    neighbourhoods = {}
+    for city_data in data["cities"]:
+        city = _upsert(
+            report,
+            City,
+            {"slug": city_data["slug"]},
+            {
+                "state": city_data.get("state", ""),
+                **_bilingual("name", city_data["name"]),
+                **_bilingual("description", city_data.get("description")),
+            },
+        )
+        for item in city_data.get("neighbourhoods", []):
+            neighbourhood = _upsert(
+                report,
+                Neighbourhood,
+                {"slug": item["slug"]},
+                {
+                    "city_id": city.pk,
+                    "status": item.get("status", "active"),
+                    **_bilingual("name", item["name"]),
+                    **_bilingual("stopped_reason", item.get("stopped_reason")),
+                },
+            )
+            neighbourhoods[item["slug"]] = neighbourhood
+            _set_m2m(
+                neighbourhood.groups_engaged,
+                [groups[slug] for slug in item.get("groups_engaged", [])],
+            )
+            _load_workshops(report, neighbourhood, item.get("workshops", []), groups)
+
+    for item in data["agendas"]:
+        _load_agenda(report, item, neighbourhoods, dimensions)
+
+    _load_accounts(report, data["accounts"], neighbourhoods)
+    return report
+
+
+def _load_workshops(report, neighbourhood, workshops, groups):
+    for item in workshops:
+        workshop = _upsert(
+            report,
+            Workshop,
+            {"neighbourhood": neighbourhood, "title_en": item["title"]["en"]},
+            {
+                "title_es": item["title"]["es"],
+                **_bilingual("place", item.get("place")),
+                **_bilingual("method", item.get("method")),
+                **_bilingual("notes", item.get("notes")),
+            },
+        )
+        for slug, count in item.get("attendance", {}).items():
+            _upsert(report, Attendance, {"workshop": workshop, "group": groups[slug]}, {"count": count})
+
+
+def _load_agenda(report, item, neighbourhoods, dimensions):
+    neighbourhood = neighbourhoods.get(item.get("neighbourhood"))
+    agenda = _upsert(
+        report,
+        Agenda,
+        {"slug": item["slug"]},
+        {
+            "scope": item["scope"],
+            "neighbourhood_id": neighbourhood.pk if neighbourhood else None,
+            "status": item["status"],
+            **_bilingual("title", item["title"]),
+            **_bilingual("silenced_heading", item.get("silenced_heading")),
+        },
+    )
+    sections = item.get("sections", [])
+    for order, section in enumerate(sections):
+        _upsert(
+            report,
+            Section,
+            {"agenda": agenda, "order": order},
+            {
+                "kind": section["kind"],
+                **_bilingual("heading", section.get("heading")),
+                **_bilingual("body", section.get("body")),
+            },
+        )
+    _trim(report, Section.objects.filter(agenda=agenda, order__gte=len(sections)))
+
+    issues = item.get("issues", [])
+    for order, data in enumerate(issues):
+        issue = _upsert(
+            report,
+            Issue,
+            {"agenda": agenda, "order": order},
+            {
+                "dimension_id": dimensions[data["dimension"]].pk,
+                "kind": data["kind"],
+                "visibility": data.get("visibility", "public"),
+                **_bilingual("title", data["title"]),
+                **_bilingual("description", data.get("description")),
+            },
+        )
+        _set_m2m(issue.related_dimensions, [dimensions[slug] for slug in data.get("related", [])])
+    _trim(report, Issue.objects.filter(agenda=agenda, order__gte=len(issues)))
+
+    proposals = item.get("proposals", [])
+    for order, data in enumerate(proposals):
+        _upsert(
+            report,
+            Proposal,
+            {"agenda": agenda, "order": order},
+            {"actor": data["actor"], **_bilingual("text", data["text"])},
+        )
+    _trim(report, Proposal.objects.filter(agenda=agenda, order__gte=len(proposals)))
+
+
+def _load_accounts(report, accounts, neighbourhoods):
+    User = get_user_model()
+    report.password = accounts["password"]
+    for person in accounts["people"]:
+        role = person["role"]
+        user = User.objects.filter(username=person["username"]).first()
+        if user is None:
+            user = User(username=person["username"])
+            user.set_password(accounts["password"])
+            report.created += 1
+        user.is_superuser = user.is_staff = role == "admin"
+        user.is_researcher = role == "researcher"
+        user.save()
+        if role in (Membership.Role.FACILITATOR, Membership.Role.RESIDENT):
+            _upsert(
+                report,
+                Membership,
+                {"user": user, "neighbourhood": neighbourhoods[person["neighbourhood"]]},
+                {"role": role},
+            )
+        report.accounts.append((person["username"], role, person.get("neighbourhood", "")))

@@ -1,0 +1,65 @@
+"""Text as people read it: the reader's language (or a visible fallback) and
+Markdown turned into HTML that can hold no script, style or event handler.
+
+Pages and printed booklets both go through these functions.
+"""
+
+from dataclasses import dataclass
+
+import markdown
+import nh3
+from django.conf import settings
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote",
+    "h3", "h4", "h5", "h6", "a", "code", "pre", "hr",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+@dataclass(frozen=True)
+class Localized:
+    text: str
+    language: str  # the language the text is actually in
+    fallback: bool  # True when the reader's language had no text
+
+    def __str__(self):
+        return self.text
+
+
+def reader_language():
+    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return language if language in LANGUAGE_CODES else settings.LANGUAGE_CODE
+
+
+def localized(obj, field):
+    """The field in the reader's language, or in the other one, saying so."""
+    wanted = reader_language()
+    text = getattr(obj, f"{field}_{wanted}", None) or ""
+    if text:
+        return Localized(text, wanted, False)
+    for code in LANGUAGE_CODES:
+        other = getattr(obj, f"{field}_{code}", None) or ""
+        if code != wanted and other:
+            return Localized(other, code, True)
+    return Localized("", wanted, False)
+
+
+def render_markdown(text, **replacements):
+    """Markdown to sanitised HTML. `{name}` tokens are replaced by the given
+    values (for instance {participants}, counted from the workshops)."""
+    for name, value in replacements.items():
+        text = text.replace("{" + name + "}", str(value))
+    html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
+    return mark_safe(
+        nh3.clean(
+            html,
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            url_schemes={"http", "https", "mailto"},
+            link_rel="noopener noreferrer nofollow",
+        )
+    )

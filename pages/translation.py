@@ -1,0 +1,8 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import SiteText
+
+
+@register(SiteText)
+class SiteTextTranslation(TranslationOptions):
+    fields = ("title", "body")

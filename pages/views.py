@@ -1,0 +1,78 @@
+"""Public pages. Views parse the request, call a selector and render."""
+
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+
+from agendas.models import Agenda
+from agendas.selectors import (
+    agenda_view,
+    audience_of,
+    get_visible_agenda,
+    home_neighbourhoods,
+    national_agendas,
+)
+from communities.models import SecurityDimension
+from pages.models import SiteText
+from pages.text import reader_language
+
+AGENDA_CACHE_SECONDS = 3600
+
+
+@require_safe
+def home(request):
+    return render(
+        request,
+        "pages/home.html",
+        {
+            "neighbourhoods": home_neighbourhoods(request.user),
+            "national_agendas": national_agendas(request.user),
+            "overview": SiteText.objects.filter(slug="overview").first(),
+        },
+    )
+
+
+@require_safe
+def agenda_detail(request, slug):
+    try:
+        agenda = get_visible_agenda(request.user, slug)
+    except Agenda.DoesNotExist:
+        raise Http404(_("There is no agenda at this address.")) from None
+    # The body depends only on the agenda's content, the language and
+    # whether restricted items are shown, so it is cached on exactly that.
+    audience = audience_of(request.user, agenda)
+    key = f"agenda-body:{agenda.pk}:{agenda.updated_at.timestamp()}:{reader_language()}:{audience}"
+    body = cache.get(key)
+    if body is None:
+        body = render_to_string(
+            "agendas/_agenda_body.html", {"view": agenda_view(request.user, agenda)}
+        )
+        cache.set(key, body, AGENDA_CACHE_SECONDS)
+    return render(request, "agendas/agenda_detail.html", {"agenda": agenda, "body": body})
+
+
+@require_safe
+@cache_control(max_age=300, public=True)
+def dimensions_css(request):
+    """Each dimension's colour as a CSS class, so pages need no inline style."""
+    rules = [
+        f".dim-{slug}{{--dim-colour:{colour}}}"
+        for slug, colour in SecurityDimension.objects.values_list("slug", "colour")
+    ]
+    return HttpResponse("\n".join(rules) + "\n", content_type="text/css")
+
+
+@require_safe
+def health(request):
+    """Liveness check for load balancers (and the benchmark's baseline)."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def server_error(request):
+    """500 page in the person's language, rendered without touching the
+    database (which may be what failed)."""
+    return HttpResponse(render_to_string("500.html"), status=500)

@@ -1,0 +1,59 @@
+"""Proposals, each addressed to one actor and linked to issues of its agenda."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from access import rules as access
+from agendas.models import Agenda, Issue
+
+
+class ProposalQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(access.proposal_filter(user))
+
+
+class Proposal(models.Model):
+    class Actor(models.TextChoices):
+        # The order is the order of the seed's booklets and of the pages.
+        AUTHORITIES = "authorities", _("The authorities")
+        CIVIL_SOCIETY = "civil_society", _("Civil society organisations")
+        COMMUNITY = "community", _("The community")
+
+    agenda = models.ForeignKey(
+        Agenda, on_delete=models.CASCADE, related_name="proposals", verbose_name=_("agenda")
+    )
+    actor = models.CharField(_("addressed to"), max_length=16, choices=Actor.choices)
+    text = models.TextField(
+        _("text"), help_text=_("Markdown: **bold** keeps the phrase the proposal stresses.")
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+    issues = models.ManyToManyField(
+        Issue, blank=True, related_name="proposals", verbose_name=_("issues")
+    )
+
+    objects = ProposalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["agenda", "order", "pk"]
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(actor__in=["authorities", "civil_society", "community"]),
+                name="proposal_actor_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+    def check_issues(self, issues):
+        """Refuse issues of another agenda: a proposal answers its own agenda."""
+        foreign = [issue for issue in issues if issue.agenda_id != self.agenda_id]
+        if foreign:
+            raise ValidationError(
+                {"issues": _("A proposal can only be linked to issues of its own agenda.")},
+                code="issue_of_other_agenda",
+            )

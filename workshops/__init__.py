@@ -1,0 +1,1 @@
+"""What happened at a workshop: when, where, how, and who came (in numbers by group)."""

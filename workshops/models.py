@@ -1,0 +1,77 @@
+"""Workshops and their attendance, counted per participant group.
+
+Attendance is numbers only: the people who come to a workshop are never
+listed by name here.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from communities.models import Neighbourhood, ParticipantGroup
+
+
+class Workshop(models.Model):
+    neighbourhood = models.ForeignKey(
+        Neighbourhood,
+        on_delete=models.PROTECT,
+        related_name="workshops",
+        verbose_name=_("neighbourhood"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    date = models.DateField(
+        _("date"), null=True, blank=True, help_text=_("Leave empty only if it was not recorded.")
+    )
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    method = models.TextField(_("method"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    facilitators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="facilitated_workshops",
+        verbose_name=_("facilitators"),
+    )
+
+    class Meta:
+        ordering = ["-date", "pk"]
+        verbose_name = _("workshop")
+        verbose_name_plural = _("workshops")
+
+    def __str__(self):
+        return self.title
+
+
+class Attendance(models.Model):
+    """How many people of one group came to a workshop."""
+
+    workshop = models.ForeignKey(
+        Workshop, on_delete=models.CASCADE, related_name="attendance", verbose_name=_("workshop")
+    )
+    group = models.ForeignKey(
+        ParticipantGroup,
+        on_delete=models.PROTECT,
+        related_name="attendance",
+        verbose_name=_("participant group"),
+    )
+    count = models.IntegerField(_("number of people"))
+
+    class Meta:
+        ordering = ["group__order"]
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workshop", "group"],
+                name="one_attendance_count_per_group",
+                violation_error_message=_("This group is already counted for this workshop."),
+            ),
+            models.CheckConstraint(
+                condition=Q(count__gte=0),
+                name="attendance_count_not_negative",
+                violation_error_message=_("The number of people cannot be negative."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.group}: {self.count}"
