@@ -139,8 +139,8 @@ def issue_is_public(user, issue):
 
 
 can_see_restricted = is_admin | is_researcher | is_facilitator_of
-can_view_agenda = agenda_is_published | can_see_restricted | (
-    agenda_in_consultation & is_resident_of
+can_view_agenda = (
+    agenda_is_published | can_see_restricted | (agenda_in_consultation & is_resident_of)
 )
 can_view_issue = can_view_agenda & (issue_is_public | can_see_restricted)
 can_edit_agenda = is_admin | is_facilitator_of

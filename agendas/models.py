@@ -77,6 +77,10 @@ class Agenda(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        self.updated_at = timezone.now()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("agenda-detail", kwargs={"slug": self.slug})
 
@@ -84,15 +88,14 @@ class Agenda(models.Model):
     def is_national(self):
         return self.scope == self.Scope.NATIONAL
 
-    def save(self, *args, **kwargs):
-        self.updated_at = timezone.now()
-        super().save(*args, **kwargs)
-
     def touch(self):
-        """Mark the agenda changed so cached pages of it are rebuilt."""
+        """Mark the agenda changed (something in it was edited)."""
+        from .cache import content_changed
+
         now = timezone.now()
         type(self).objects.filter(pk=self.pk).update(updated_at=now)
         self.updated_at = now
+        content_changed()
 
 
 class Section(models.Model):

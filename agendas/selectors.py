@@ -26,7 +26,7 @@ class AgendaView:
     sections: dict  # kind -> [Section]
     dimension_groups: list  # prioritised issues by primary dimension
     silenced: list
-    proposals_by_actor: list  # [(label, [Proposal])]
+    proposals_by_actor: list  # [(heading, [Proposal])]
 
     def sections_of(self, kind):
         return self.sections.get(kind, [])
@@ -35,11 +35,7 @@ class AgendaView:
 def get_visible_agenda(user, slug):
     """The agenda with this slug if `user` may see it (else DoesNotExist: an
     agenda one may not see does not exist for them)."""
-    return (
-        Agenda.objects.visible_to(user)
-        .select_related("neighbourhood__city")
-        .get(slug=slug)
-    )
+    return Agenda.objects.visible_to(user).select_related("neighbourhood__city").get(slug=slug)
 
 
 def audience_of(user, agenda):
@@ -75,14 +71,14 @@ def agenda_view(user, agenda):
             silenced.append(issue)
         else:
             # Groups follow the order in which the agenda first names them.
-            groups.setdefault(issue.dimension_id, DimensionGroup(issue.dimension)).issues.append(issue)
+            groups.setdefault(issue.dimension_id, DimensionGroup(issue.dimension)).issues.append(
+                issue
+            )
 
     by_actor = {actor: [] for actor in Proposal.Actor.values}
     for proposal in Proposal.objects.visible_to(user).filter(agenda=agenda).order_by("order", "pk"):
         by_actor[proposal.actor].append(proposal)
-    proposals = [
-        (Proposal.Actor(actor).label, items) for actor, items in by_actor.items() if items
-    ]
+    proposals = [(Proposal.HEADINGS[actor], items) for actor, items in by_actor.items() if items]
     return AgendaView(
         agenda=agenda,
         audience=audience_of(user, agenda),

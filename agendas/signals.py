@@ -1,14 +1,20 @@
-"""Keep Agenda.updated_at current when anything shown on an agenda page
-changes, so that cached agenda pages never show stale text."""
+"""Keep agendas' `updated_at` and the page cache's generation current when
+anything shown on an agenda page changes, so no page is ever stale."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
-from communities.models import City, Neighbourhood, SecurityDimension
+from communities.models import City, Neighbourhood, ParticipantGroup, SecurityDimension
 from workshops.models import Attendance, Workshop
 
+from .cache import content_changed
 from .models import Agenda, Issue, Section
+
+
+@receiver([post_save, post_delete], sender=Agenda)
+def agenda_changed(sender, **kwargs):
+    content_changed()
 
 
 @receiver([post_save, post_delete], sender=Section)
@@ -18,9 +24,12 @@ def touch_agenda(sender, instance, **kwargs):
 
 
 @receiver(m2m_changed, sender=Issue.related_dimensions.through)
-def touch_agenda_on_dimensions(sender, instance, action, **kwargs):
-    if action.startswith("post_") and isinstance(instance, Issue):
-        Agenda(pk=instance.agenda_id).touch()
+def touch_agenda_on_dimensions(sender, instance, action, pk_set, **kwargs):
+    if action.startswith("post_") and (pk_set or action == "post_clear"):
+        if isinstance(instance, Issue):
+            Agenda(pk=instance.agenda_id).touch()
+        else:
+            content_changed()
 
 
 @receiver([post_save, post_delete], sender=Workshop)
@@ -28,6 +37,7 @@ def touch_agendas_of_workshop(sender, instance, **kwargs):
     Agenda.objects.filter(neighbourhood_id=instance.neighbourhood_id).update(
         updated_at=timezone.now()
     )
+    content_changed()
 
 
 @receiver([post_save, post_delete], sender=Attendance)
@@ -35,11 +45,13 @@ def touch_agendas_of_attendance(sender, instance, **kwargs):
     Agenda.objects.filter(neighbourhood__workshops=instance.workshop_id).update(
         updated_at=timezone.now()
     )
+    content_changed()
 
 
 @receiver([post_save, post_delete], sender=SecurityDimension)
 @receiver([post_save, post_delete], sender=City)
 @receiver([post_save, post_delete], sender=Neighbourhood)
-def touch_all_agendas(sender, **kwargs):
-    # Rare edits to shared data: every agenda page may show them.
-    Agenda.objects.update(updated_at=timezone.now())
+@receiver([post_save, post_delete], sender=ParticipantGroup)
+def shared_data_changed(sender, **kwargs):
+    # Rare edits to data that every page may show.
+    content_changed()

@@ -64,9 +64,7 @@ class NeighbourhoodQuerySet(models.QuerySet):
     def with_participant_total(self):
         """Annotate how many people took part, summed over the workshops:
         the number is derived, never typed a second time."""
-        return self.annotate(
-            participant_total=Sum("workshops__attendance__count", default=0)
-        )
+        return self.annotate(participant_total=Sum("workshops__attendance__count", default=0))
 
 
 class Neighbourhood(models.Model):

@@ -144,7 +144,9 @@ def _load_workshops(report, neighbourhood, workshops, groups):
             },
         )
         for slug, count in item.get("attendance", {}).items():
-            _upsert(report, Attendance, {"workshop": workshop, "group": groups[slug]}, {"count": count})
+            _upsert(
+                report, Attendance, {"workshop": workshop, "group": groups[slug]}, {"count": count}
+            )
 
 
 def _load_agenda(report, item, neighbourhoods, dimensions):

@@ -1,5 +1,6 @@
 """Public pages. Views parse the request, call a selector and render."""
 
+from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -8,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from agendas.cache import generation
 from agendas.models import Agenda
 from agendas.selectors import (
     agenda_view,
@@ -38,21 +40,39 @@ def home(request):
 
 @require_safe
 def agenda_detail(request, slug):
+    # A visitor's page is the same for every visitor: answered from the
+    # cache alone when it is there. Pages are keyed on the content
+    # generation (agendas.cache), so any edit retires them at once.
+    language = reader_language()
+    whole_page_key = None
+    if (
+        not request.user.is_authenticated
+        and not request.META.get("QUERY_STRING")
+        and not len(get_messages(request))
+    ):
+        whole_page_key = f"agenda-page:{generation()}:{slug}:{language}"
+        page = cache.get(whole_page_key)
+        if page is not None:
+            return HttpResponse(page)
+
     try:
         agenda = get_visible_agenda(request.user, slug)
     except Agenda.DoesNotExist:
         raise Http404(_("There is no agenda at this address.")) from None
-    # The body depends only on the agenda's content, the language and
+    # The agenda's text depends only on its content, the language and
     # whether restricted items are shown, so it is cached on exactly that.
     audience = audience_of(request.user, agenda)
-    key = f"agenda-body:{agenda.pk}:{agenda.updated_at.timestamp()}:{reader_language()}:{audience}"
-    body = cache.get(key)
+    body_key = f"agenda-body:{generation()}:{agenda.pk}:{language}:{audience}"
+    body = cache.get(body_key)
     if body is None:
         body = render_to_string(
             "agendas/_agenda_body.html", {"view": agenda_view(request.user, agenda)}
         )
-        cache.set(key, body, AGENDA_CACHE_SECONDS)
-    return render(request, "agendas/agenda_detail.html", {"agenda": agenda, "body": body})
+        cache.set(body_key, body, AGENDA_CACHE_SECONDS)
+    response = render(request, "agendas/agenda_detail.html", {"agenda": agenda, "body": body})
+    if whole_page_key and audience == "public":
+        cache.set(whole_page_key, response.content, AGENDA_CACHE_SECONDS)
+    return response
 
 
 @require_safe

@@ -21,6 +21,13 @@ class Proposal(models.Model):
         CIVIL_SOCIETY = "civil_society", _("Civil society organisations")
         COMMUNITY = "community", _("The community")
 
+    # Headings of the proposals addressed to each actor, as the booklets say them.
+    HEADINGS = {
+        Actor.AUTHORITIES: _("Proposals for the authorities"),
+        Actor.CIVIL_SOCIETY: _("Proposals for civil society organisations"),
+        Actor.COMMUNITY: _("Proposals for the community"),
+    }
+
     agenda = models.ForeignKey(
         Agenda, on_delete=models.CASCADE, related_name="proposals", verbose_name=_("agenda")
     )

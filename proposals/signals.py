@@ -17,7 +17,7 @@ def refuse_issues_of_other_agenda(sender, instance, action, reverse, pk_set, **k
                 proposal.check_issues([instance])
         else:
             instance.check_issues(Issue.objects.filter(pk__in=pk_set).only("agenda_id"))
-    elif action.startswith("post_"):
+    elif action.startswith("post_") and (pk_set or action == "post_clear"):
         Agenda(pk=instance.agenda_id).touch()
 
 

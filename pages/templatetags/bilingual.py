@@ -22,7 +22,9 @@ FALLBACK_NOTES = {
 def _note(value):
     if not value.fallback:
         return ""
-    return format_html(' <small class="fallback-note">({})</small>', FALLBACK_NOTES[value.language]())
+    return format_html(
+        ' <small class="fallback-note">({})</small>', FALLBACK_NOTES[value.language]()
+    )
 
 
 @register.simple_tag

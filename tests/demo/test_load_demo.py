@@ -1,5 +1,7 @@
 """The demo loader: the seed research, loaded once and only once."""
 
+import io
+
 import pytest
 from django.apps import apps
 from django.core.management import call_command
@@ -33,7 +35,7 @@ def test_loading_the_demo_twice_changes_nothing():
     before = snapshot()
     report = load_demo()
     assert (report.created, report.updated) == (0, 0)
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=io.StringIO())
     assert snapshot() == before
 
 
