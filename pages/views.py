@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from agendas.cache import generation
+from agendas.cache import GENERATION_KEY, generation
 from agendas.models import Agenda
 from agendas.selectors import (
     agenda_view,
@@ -50,9 +50,12 @@ def agenda_detail(request, slug):
         and not request.META.get("QUERY_STRING")
         and not len(get_messages(request))
     ):
-        whole_page_key = f"agenda-page:{generation()}:{slug}:{language}"
-        page = cache.get(whole_page_key)
-        if page is not None:
+        # One cache round trip: the page is stored with the generation it
+        # was built in, and served only if that is still the current one.
+        whole_page_key = f"agenda-page:{slug}:{language}"
+        found = cache.get_many([GENERATION_KEY, whole_page_key])
+        built_in, page = found.get(whole_page_key, (None, None))
+        if page is not None and built_in == found.get(GENERATION_KEY):
             return HttpResponse(page)
 
     try:
@@ -62,7 +65,8 @@ def agenda_detail(request, slug):
     # The agenda's text depends only on its content, the language and
     # whether restricted items are shown, so it is cached on exactly that.
     audience = audience_of(request.user, agenda)
-    body_key = f"agenda-body:{generation()}:{agenda.pk}:{language}:{audience}"
+    current = generation()
+    body_key = f"agenda-body:{current}:{agenda.pk}:{language}:{audience}"
     body = cache.get(body_key)
     if body is None:
         body = render_to_string(
@@ -71,7 +75,7 @@ def agenda_detail(request, slug):
         cache.set(body_key, body, AGENDA_CACHE_SECONDS)
     response = render(request, "agendas/agenda_detail.html", {"agenda": agenda, "body": body})
     if whole_page_key and audience == "public":
-        cache.set(whole_page_key, response.content, AGENDA_CACHE_SECONDS)
+        cache.set(whole_page_key, (current, response.content), AGENDA_CACHE_SECONDS)
     return response
 
 
