@@ -7,14 +7,20 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint format messages makemessages bench clean
+.PHONY: setup system-packages run test lint format messages makemessages bench clean
 
 setup: $(VENV)/.installed node_modules/.installed system-packages messages
 
+# gettext compiles the translations; Chromium runs the browser tests
+# (Playwright cannot download a browser here, so Debian's is used).
 system-packages:
-	@command -v msgfmt >/dev/null || { \
-	  echo "Installing gettext (msgfmt compiles the translations)"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext; }
+	@missing=""; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

@@ -40,6 +40,8 @@ def home(request):
 
 @require_safe
 def agenda_detail(request, slug):
+    if len(slug) > Agenda._meta.get_field("slug").max_length:
+        raise Http404(_("There is no agenda at this address."))
     # A visitor's page is the same for every visitor: answered from the
     # cache alone when it is there. Pages are keyed on the content
     # generation (agendas.cache), so any edit retires them at once.

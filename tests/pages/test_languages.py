@@ -43,3 +43,29 @@ def test_missing_translation_falls_back_visibly(client):
     body = response.content.decode()
     assert f'<span lang="es">{issue.title_es}</span>' in body
     assert f"{issue.title_es} (in Spanish)" in page_text(response)
+
+
+def test_signing_in_and_out(client):
+    response = client.post(
+        "/sign-in/",
+        {"username": "researcher", "password": "demo-agendas-2026", "next": "/agendas/national/"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/agendas/national/"
+    assert "researcher" in page_text(client.get("/", headers={"accept-language": "en"}))
+    response = client.post("/sign-out/")
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+def test_sign_in_does_not_redirect_off_site(client):
+    response = client.post(
+        "/sign-in/",
+        {
+            "username": "researcher",
+            "password": "demo-agendas-2026",
+            "next": "https://evil.example/",
+        },
+    )
+    assert response.status_code == 302
+    assert "evil" not in response["Location"]
