@@ -91,3 +91,17 @@ def test_server_error_page_is_in_the_persons_language(client, settings):
     assert "Something went wrong" in page_text(response)
     response = client.get("/broken/", headers={"accept-language": "es"})
     assert "Algo salió mal" in page_text(response)
+
+
+def test_a_form_sent_without_its_security_token_gets_a_clear_403():
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(
+        "/sign-in/",
+        {"username": "admin", "password": "demo-agendas-2026"},
+        headers={"accept-language": "en"},
+    )
+    assert response.status_code == 403
+    assert "The form expired" in page_text(response)
+    assert "_auth_user_id" not in client.session

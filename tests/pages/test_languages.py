@@ -69,3 +69,13 @@ def test_sign_in_does_not_redirect_off_site(client):
     )
     assert response.status_code == 302
     assert "evil" not in response["Location"]
+
+
+def test_not_allowed_page_is_styled_and_translated(client, rf):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override("es"):
+        html = render_to_string("403.html", request=rf.get("/"))
+    assert "No permitido" in html
+    assert "Agendas de Seguridad Humana" in html
