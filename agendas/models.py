@@ -84,10 +84,6 @@ class Agenda(models.Model):
     def get_absolute_url(self):
         return reverse("agenda-detail", kwargs={"slug": self.slug})
 
-    @property
-    def is_national(self):
-        return self.scope == self.Scope.NATIONAL
-
     def touch(self):
         """Mark the agenda changed (something in it was edited)."""
         from .cache import content_changed

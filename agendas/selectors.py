@@ -28,9 +28,6 @@ class AgendaView:
     silenced: list
     proposals_by_actor: list  # [(heading, [Proposal])]
 
-    def sections_of(self, kind):
-        return self.sections.get(kind, [])
-
 
 def get_visible_agenda(user, slug):
     """The agenda with this slug if `user` may see it (else DoesNotExist: an

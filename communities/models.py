@@ -113,13 +113,6 @@ class Neighbourhood(models.Model):
     def is_stopped(self):
         return self.status == self.Status.STOPPED
 
-    def participant_count(self):
-        if hasattr(self, "participant_total"):
-            return self.participant_total
-        return (
-            type(self).objects.filter(pk=self.pk).with_participant_total().get().participant_total
-        )
-
 
 class SecurityDimension(models.Model):
     """A human security dimension (personal, community, economic…)."""
