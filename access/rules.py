@@ -214,3 +214,17 @@ def proposal_filter(user, prefix=""):
 
 def section_filter(user, prefix=""):
     return agenda_filter(user, f"{prefix}agenda__")
+
+
+# --- the facilitator's workspace ----------------------------------------------------
+
+rules.add_perm("workspace.view_dashboard", is_admin | is_researcher | is_facilitator_of)
+
+
+def workspace_neighbourhood_filter(user, prefix=""):
+    """Q for the neighbourhoods whose work `user` sees in the workspace:
+    all for admins and researchers, their own for facilitators."""
+    roles = roles_of(user)
+    if roles.sees_everything:
+        return Q()
+    return _q(prefix, pk__in=sorted(roles.facilitates))

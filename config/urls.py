@@ -3,7 +3,7 @@ browser's Accept-Language and remembers a choice made with the switch."""
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
@@ -18,6 +18,7 @@ urlpatterns = [
     path("agendas/<slug:slug>/", pages.agenda_detail, name="agenda-detail"),
     path("dimensions.css", pages.dimensions_css, name="dimensions-css"),
     path("health/", pages.health, name="health"),
+    path("workspace/", include("workspace.urls")),
     path(
         "sign-in/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "agendas",
     "proposals",
     "pages",
+    "workspace",
     "demo",
 ]
 

@@ -5,7 +5,7 @@ and a visible note, so a reader knows why it is not in their language.
 """
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.translation import gettext as _
 
 from pages.text import localized, render_markdown
@@ -50,3 +50,13 @@ def tr_md(obj, field, participants=None):
 @register.filter
 def has_text(obj, field):
     return bool(localized(obj, field).text)
+
+
+@register.simple_tag
+def tr_plain(obj, field):
+    """Markdown text as plain words, for lists and summaries."""
+    value = localized(obj, field)
+    text = strip_tags(render_markdown(value.text)).strip()
+    if value.fallback:
+        return format_html('<span lang="{}">{}</span>{}', value.language, text, _note(value))
+    return text

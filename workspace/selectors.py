@@ -1,0 +1,53 @@
+"""What the workspace dashboard shows, in a fixed number of queries."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Sum
+
+from access.rules import workspace_neighbourhood_filter
+from agendas.models import Agenda
+from communities.models import Neighbourhood
+from proposals.models import Proposal
+from workshops.models import Workshop
+
+RECENT_WORKSHOPS = 10
+ATTENTION_LIMIT = 20
+
+
+@dataclass
+class Dashboard:
+    neighbourhoods: list
+    recent_workshops: list
+    workshops_without_attendance: list
+    proposals_without_issue: list
+
+
+def dashboard(user):
+    in_scope = workspace_neighbourhood_filter(user)
+    neighbourhoods = list(
+        Neighbourhood.objects.filter(in_scope)
+        .with_participant_total()
+        .select_related("city")
+        .prefetch_related(Prefetch("agendas", queryset=Agenda.objects.order_by("slug")))
+        .order_by("city__name", "name")
+    )
+    workshops = Workshop.objects.filter(workspace_neighbourhood_filter(user, "neighbourhood__"))
+    recent = list(
+        workshops.select_related("neighbourhood")
+        .annotate(participants=Sum("attendance__count", default=0))
+        .order_by("-date", "-pk")[:RECENT_WORKSHOPS]
+    )
+    without_attendance = list(
+        workshops.filter(attendance__isnull=True)
+        .select_related("neighbourhood")
+        .order_by("-date", "-pk")[:ATTENTION_LIMIT]
+    )
+    proposals_without_issue = list(
+        Proposal.objects.filter(
+            workspace_neighbourhood_filter(user, "agenda__neighbourhood__"),
+            issues__isnull=True,
+        )
+        .select_related("agenda")
+        .order_by("agenda__slug", "order")[:ATTENTION_LIMIT]
+    )
+    return Dashboard(neighbourhoods, recent, without_attendance, proposals_without_issue)
