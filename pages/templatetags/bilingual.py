@@ -4,6 +4,8 @@ When only the other language has text, it is shown with a `lang` attribute
 and a visible note, so a reader knows why it is not in their language.
 """
 
+import html
+
 from django import template
 from django.utils.html import format_html, strip_tags
 from django.utils.translation import gettext as _
@@ -19,11 +21,17 @@ FALLBACK_NOTES = {
 }
 
 
-def _note(value):
+def _marked(value, content, element="span"):
+    """`content` as is, or, when it is in the other language, wrapped with
+    its `lang` and followed by a note saying which language it is in."""
     if not value.fallback:
-        return ""
+        return content
     return format_html(
-        ' <small class="fallback-note">({})</small>', FALLBACK_NOTES[value.language]()
+        '<{0} lang="{1}">{2}</{0}> <small class="fallback-note">({3})</small>',
+        element,
+        value.language,
+        content,
+        FALLBACK_NOTES[value.language](),
     )
 
 
@@ -31,9 +39,7 @@ def _note(value):
 def tr(obj, field):
     """Inline text: `{% tr issue "title" %}`."""
     value = localized(obj, field)
-    if value.fallback:
-        return format_html('<span lang="{}">{}</span>{}', value.language, value.text, _note(value))
-    return value.text
+    return _marked(value, value.text)
 
 
 @register.simple_tag
@@ -41,10 +47,7 @@ def tr_md(obj, field, participants=None):
     """A Markdown block: `{% tr_md section "body" participants=42 %}`."""
     value = localized(obj, field)
     replacements = {} if participants is None else {"participants": participants}
-    html = render_markdown(value.text, **replacements)
-    if value.fallback:
-        return format_html('<div lang="{}">{}</div>{}', value.language, html, _note(value))
-    return html
+    return _marked(value, render_markdown(value.text, **replacements), element="div")
 
 
 @register.filter
@@ -56,7 +59,5 @@ def has_text(obj, field):
 def tr_plain(obj, field):
     """Markdown text as plain words, for lists and summaries."""
     value = localized(obj, field)
-    text = strip_tags(render_markdown(value.text)).strip()
-    if value.fallback:
-        return format_html('<span lang="{}">{}</span>{}', value.language, text, _note(value))
-    return text
+    # strip_tags leaves entities (&amp;); unescape so autoescaping shows them once.
+    return _marked(value, html.unescape(strip_tags(render_markdown(value.text))).strip())

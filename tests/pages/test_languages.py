@@ -79,3 +79,11 @@ def test_not_allowed_page_is_styled_and_translated(client, rf):
         html = render_to_string("403.html", request=rf.get("/"))
     assert "No permitido" in html
     assert "Agendas de Seguridad Humana" in html
+
+
+def test_plain_text_of_markdown_is_escaped_once():
+    from django.template import Context, Template
+
+    proposal = type("P", (), {"text_es": "**Salud** & <script>x</script>", "text_en": ""})()
+    out = Template('{% load bilingual %}{% tr_plain p "text" %}').render(Context({"p": proposal}))
+    assert out == "Salud &amp;"
