@@ -1,8 +1,8 @@
 """One generation marker for every cached agenda page.
 
 Any change to what an agenda page shows (its text, issues, proposals,
-dimensions, places, attendance) sets a new generation once the transaction
-commits; cached pages are keyed on it, so a stale page is never served and
+dimensions, places, attendance) sets a new generation, at once and again
+when the transaction commits; cached pages are keyed on it, so a stale page is never served and
 a visitor's page can be answered from the cache alone, without the database.
 With several server processes the cache must be shared (REDIS_URL).
 """

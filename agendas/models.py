@@ -18,6 +18,13 @@ class AgendaQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(access.agenda_filter(user))
 
+    def touch(self):
+        """Mark these agendas changed (something shown on them was edited)."""
+        from .cache import content_changed
+
+        self.update(updated_at=timezone.now())
+        content_changed()
+
 
 class Agenda(models.Model):
     class Scope(models.TextChoices):
@@ -86,12 +93,7 @@ class Agenda(models.Model):
 
     def touch(self):
         """Mark the agenda changed (something in it was edited)."""
-        from .cache import content_changed
-
-        now = timezone.now()
-        type(self).objects.filter(pk=self.pk).update(updated_at=now)
-        self.updated_at = now
-        content_changed()
+        type(self).objects.filter(pk=self.pk).touch()
 
 
 class Section(models.Model):

@@ -3,7 +3,6 @@ anything shown on an agenda page changes, so no page is ever stale."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
-from django.utils import timezone
 
 from communities.models import City, Neighbourhood, ParticipantGroup, SecurityDimension
 from workshops.models import Attendance, Workshop
@@ -34,18 +33,12 @@ def touch_agenda_on_dimensions(sender, instance, action, pk_set, **kwargs):
 
 @receiver([post_save, post_delete], sender=Workshop)
 def touch_agendas_of_workshop(sender, instance, **kwargs):
-    Agenda.objects.filter(neighbourhood_id=instance.neighbourhood_id).update(
-        updated_at=timezone.now()
-    )
-    content_changed()
+    Agenda.objects.filter(neighbourhood_id=instance.neighbourhood_id).touch()
 
 
 @receiver([post_save, post_delete], sender=Attendance)
 def touch_agendas_of_attendance(sender, instance, **kwargs):
-    Agenda.objects.filter(neighbourhood__workshops=instance.workshop_id).update(
-        updated_at=timezone.now()
-    )
-    content_changed()
+    Agenda.objects.filter(neighbourhood__workshops=instance.workshop_id).touch()
 
 
 @receiver([post_save, post_delete], sender=SecurityDimension)
