@@ -151,6 +151,8 @@ rules.add_perm("agendas.view_issue", can_view_issue)
 rules.add_perm("proposals.view_proposal", can_view_agenda)
 rules.add_perm("workshops.view_workshop", can_see_restricted)
 rules.add_perm("workshops.view_attendance", can_see_restricted)
+rules.add_perm("tallies.view_papertally", can_see_restricted)
+rules.add_perm("tallies.view_tallycount", can_see_restricted)
 for _perm in (
     "agendas.change_agenda",
     "agendas.add_section",
@@ -168,6 +170,12 @@ for _perm in (
     "workshops.add_attendance",
     "workshops.change_attendance",
     "workshops.delete_attendance",
+    "tallies.add_papertally",
+    "tallies.change_papertally",
+    "tallies.delete_papertally",
+    "tallies.add_tallycount",
+    "tallies.change_tallycount",
+    "tallies.delete_tallycount",
 ):
     rules.add_perm(_perm, can_edit_agenda)
 
@@ -219,6 +227,10 @@ def section_filter(user, prefix=""):
 # --- the facilitator's workspace ----------------------------------------------------
 
 rules.add_perm("workspace.view_dashboard", is_admin | is_researcher | is_facilitator_of)
+# The workspace pages of one neighbourhood, agenda or workshop, and the
+# history of their items: read by researchers, changed only by facilitators
+# and admins (the change_* permissions above).
+rules.add_perm("workspace.view_workspace", can_see_restricted)
 
 
 def workspace_neighbourhood_filter(user, prefix=""):

@@ -4,6 +4,7 @@ Who may see what is decided in `access.rules`; the `visible_to` querysets
 here only ask it, so that every page, count and export filters the same way.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -174,6 +175,12 @@ class Issue(models.Model):
             "researchers and administrators."
         ),
     )
+    workshops = models.ManyToManyField(
+        "workshops.Workshop",
+        blank=True,
+        related_name="issues",
+        verbose_name=_("workshops where it came up"),
+    )
     order = models.PositiveIntegerField(_("order"), default=0)
 
     objects = IssueQuerySet.as_manager()
@@ -198,3 +205,11 @@ class Issue(models.Model):
     @property
     def is_restricted(self):
         return self.visibility == self.Visibility.RESTRICTED
+
+    def check_workshops(self, workshops):
+        """Refuse workshops of another neighbourhood: an issue came up where its agenda is."""
+        if any(w.neighbourhood_id != self.agenda.neighbourhood_id for w in workshops):
+            raise ValidationError(
+                {"workshops": _("Choose workshops held in this agenda's neighbourhood.")},
+                code="workshop_of_other_neighbourhood",
+            )

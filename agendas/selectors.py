@@ -3,7 +3,7 @@ printed booklet. Everything starts from the `visible_to` querysets."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Sum
 
 from access import rules as access
 from communities.models import Neighbourhood, SecurityDimension
@@ -27,6 +27,7 @@ class AgendaView:
     dimension_groups: list  # prioritised issues by primary dimension
     silenced: list
     proposals_by_actor: list  # [(heading, [Proposal])]
+    paper_votes: dict  # {"voters": people who voted on paper, "workshops": tallies}
 
 
 def get_visible_agenda(user, slug):
@@ -57,6 +58,8 @@ def agenda_view(user, agenda):
         Issue.objects.visible_to(user)
         .filter(agenda=agenda)
         .select_related("dimension")
+        # Dots from the workshops' paper tallies.
+        .annotate(dots=Sum("tally_counts__dots", default=0))
         .prefetch_related(
             Prefetch("related_dimensions", queryset=SecurityDimension.objects.order_by("order"))
         )
@@ -76,8 +79,14 @@ def agenda_view(user, agenda):
     for proposal in Proposal.objects.visible_to(user).filter(agenda=agenda).order_by("order", "pk"):
         by_actor[proposal.actor].append(proposal)
     proposals = [(Proposal.HEADINGS[actor], items) for actor, items in by_actor.items() if items]
+    from tallies.models import PaperTally
+
+    paper_votes = PaperTally.objects.filter(agenda=agenda).aggregate(
+        voters=Sum("voters", default=0), workshops=Count("pk")
+    )
     return AgendaView(
         agenda=agenda,
+        paper_votes=paper_votes,
         audience=audience_of(user, agenda),
         participants=participants,
         sections=sections,

@@ -4,4 +4,35 @@ from . import views
 
 urlpatterns = [
     path("", views.dashboard, name="workspace-dashboard"),
+    path("neighbourhoods/<int:pk>/", views.neighbourhood, name="workspace-neighbourhood"),
+    path(
+        "neighbourhoods/<int:pk>/workshops/new/",
+        views.workshop_create,
+        name="workspace-workshop-create",
+    ),
+    path("workshops/<int:pk>/", views.workshop_detail, name="workspace-workshop"),
+    path("workshops/<int:pk>/edit/", views.workshop_edit, name="workspace-workshop-edit"),
+    path("workshops/<int:pk>/delete/", views.workshop_delete, name="workspace-workshop-delete"),
+    path("workshops/<int:pk>/history/", views.workshop_history, name="workspace-workshop-history"),
+    path("workshops/<int:pk>/tallies/<slug:slug>/", views.tally_edit, name="workspace-tally"),
+    path(
+        "workshops/<int:pk>/tallies/<slug:slug>/history/",
+        views.tally_history,
+        name="workspace-tally-history",
+    ),
+    path("agendas/<slug:slug>/", views.agenda, name="workspace-agenda"),
+    path("agendas/<slug:slug>/issues/new/", views.issue_create, name="workspace-issue-create"),
+    path("issues/<int:pk>/edit/", views.issue_edit, name="workspace-issue-edit"),
+    path("issues/<int:pk>/delete/", views.issue_delete, name="workspace-issue-delete"),
+    path("issues/<int:pk>/move/", views.issue_move, name="workspace-issue-move"),
+    path("issues/<int:pk>/history/", views.issue_history, name="workspace-issue-history"),
+    path(
+        "agendas/<slug:slug>/proposals/new/",
+        views.proposal_create,
+        name="workspace-proposal-create",
+    ),
+    path("proposals/<int:pk>/edit/", views.proposal_edit, name="workspace-proposal-edit"),
+    path("proposals/<int:pk>/delete/", views.proposal_delete, name="workspace-proposal-delete"),
+    path("proposals/<int:pk>/move/", views.proposal_move, name="workspace-proposal-move"),
+    path("proposals/<int:pk>/history/", views.proposal_history, name="workspace-proposal-history"),
 ]

@@ -1,16 +1,472 @@
-"""Workspace pages. Who may enter is decided in access.rules."""
+"""Workspace pages: facilitators log workshops, issues, paper tallies and
+proposals; researchers read them. Who may do what is decided in
+access.rules; each view asks it once the object is known.
 
+An object the person may not even see answers 404, so its existence does
+not leak; one they may see but not change answers 403. Nothing is written
+before both questions are answered.
+"""
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
-from django.views.decorators.http import require_safe
+from django.db import transaction
+from django.db.models import Count, Sum
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from agendas.models import Agenda, Issue
+from agendas.ordering import move, next_place
+from communities.models import Neighbourhood, ParticipantGroup
+from history.selectors import Tracked, history_of
+from pages.text import localized
+from proposals.models import Proposal
+from tallies.models import PaperTally, TallyCount
+from tallies.services import save_tally, tally_for
+from workshops.models import Attendance, Workshop
+from workshops.services import save_workshop
+
+from . import forms
 from .selectors import dashboard as dashboard_for
+
+GET_POST = require_http_methods(["GET", "HEAD", "POST"])
+
+
+def _require(user, perm, obj=None):
+    if not user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def _seen(user, perm, queryset, **lookup):
+    """The object if it exists and `user` may see it; else 404."""
+    obj = get_object_or_404(queryset, **lookup)
+    if not user.has_perm(perm, obj):
+        raise Http404
+    return obj
+
+
+def _form_page(request, template, context):
+    """Render a form page; 400 when a submitted form is refused, so that
+    scripts and assistive tools can tell the difference."""
+    status = 400 if request.method == "POST" else 200
+    return render(request, template, context, status=status)
+
+
+# --- dashboard and neighbourhoods ------------------------------------------------
 
 
 @require_safe
 @login_required
 def dashboard(request):
-    if not request.user.has_perm("workspace.view_dashboard"):
-        raise PermissionDenied
+    _require(request.user, "workspace.view_dashboard")
     return render(request, "workspace/dashboard.html", {"dashboard": dashboard_for(request.user)})
+
+
+@require_safe
+@login_required
+def neighbourhood(request, pk):
+    place = get_object_or_404(
+        Neighbourhood.objects.with_participant_total().select_related("city"), pk=pk
+    )
+    _require(request.user, "workspace.view_workspace", place)
+    workshops = place.workshops.annotate(
+        participants=Sum("attendance__count", default=0),
+        tally_count=Count("tallies", distinct=True),
+    ).order_by("-date", "-pk")
+    return render(
+        request,
+        "workspace/neighbourhood.html",
+        {
+            "neighbourhood": place,
+            "workshops": workshops,
+            "agendas": place.agendas.order_by("slug"),
+            "can_edit": request.user.has_perm("workshops.add_workshop", place),
+        },
+    )
+
+
+# --- workshops -------------------------------------------------------------------
+
+
+def _workshop_form_page(request, workshop, place):
+    form = forms.WorkshopForm(request.POST or None, instance=workshop, neighbourhood=place)
+    attendance = forms.attendance_formset(workshop, request.POST or None)
+    if request.method == "POST":
+        form_ok, attendance_ok = form.is_valid(), attendance.is_valid()
+        if form_ok and attendance_ok:
+            saved = save_workshop(form, attendance.counts())
+            messages.success(request, _("The workshop is saved."))
+            return redirect("workspace-workshop", pk=saved.pk)
+    return _form_page(
+        request,
+        "workspace/workshop_form.html",
+        {"form": form, "attendance": attendance, "workshop": workshop, "neighbourhood": place},
+    )
+
+
+@GET_POST
+@login_required
+def workshop_create(request, pk):
+    place = get_object_or_404(Neighbourhood.objects.select_related("city"), pk=pk)
+    _require(request.user, "workshops.add_workshop", place)
+    return _workshop_form_page(request, Workshop(neighbourhood=place), place)
+
+
+def _workshop(request, pk, perm):
+    workshop = _seen(
+        request.user,
+        "workshops.view_workshop",
+        Workshop.objects.select_related("neighbourhood__city"),
+        pk=pk,
+    )
+    _require(request.user, perm, workshop)
+    return workshop
+
+
+@require_safe
+@login_required
+def workshop_detail(request, pk):
+    workshop = _workshop(request, pk, "workspace.view_workspace")
+    tallies = {t.agenda_id: t for t in workshop.tallies.annotate(dots=Sum("counts__dots"))}
+    agendas = list(workshop.neighbourhood.agendas.order_by("slug"))
+    for agenda in agendas:
+        agenda.tally = tallies.get(agenda.pk)
+    return render(
+        request,
+        "workspace/workshop_detail.html",
+        {
+            "workshop": workshop,
+            "attendance": workshop.attendance.select_related("group").order_by("group__order"),
+            "participants": sum(row.count for row in workshop.attendance.all()),
+            "facilitators": workshop.facilitators.order_by("username"),
+            "issues": workshop.issues.select_related("agenda").order_by("agenda__slug", "order"),
+            "agendas": agendas,
+            "can_edit": request.user.has_perm("workshops.change_workshop", workshop),
+        },
+    )
+
+
+@GET_POST
+@login_required
+def workshop_edit(request, pk):
+    workshop = _workshop(request, pk, "workshops.change_workshop")
+    return _workshop_form_page(request, workshop, workshop.neighbourhood)
+
+
+@GET_POST
+@login_required
+def workshop_delete(request, pk):
+    workshop = _workshop(request, pk, "workshops.delete_workshop")
+    if request.method == "POST":
+        place = workshop.neighbourhood_id
+        workshop.delete()
+        messages.success(request, _("The workshop is deleted. Its history is kept."))
+        return redirect("workspace-neighbourhood", pk=place)
+    return render(
+        request,
+        "workspace/confirm_delete.html",
+        {
+            "title": localized(workshop, "title").text,
+            "consequences": [
+                _("Its attendance counts and paper tallies are deleted with it."),
+                _("Issues that came up in it stay on their agenda."),
+            ],
+            "cancel_url": reverse("workspace-workshop", args=[workshop.pk]),
+        },
+    )
+
+
+@require_safe
+@login_required
+def workshop_history(request, pk):
+    workshop = _workshop(request, pk, "workspace.view_workspace")
+
+    def attendance_subject(record, names):
+        return _("Attendance: %(group)s") % {"group": names.get(ParticipantGroup, record.group_id)}
+
+    changes = history_of(
+        Tracked(Workshop.history.filter(id=workshop.pk), lambda r, n: _("Workshop")),
+        Tracked(Attendance.history.filter(workshop_id=workshop.pk), attendance_subject),
+    )
+    return _history_page(request, localized(workshop, "title").text, changes, workshop)
+
+
+# --- paper tallies -----------------------------------------------------------------
+
+
+def _tally_target(request, pk, slug, perm):
+    workshop = _workshop(request, pk, perm)
+    agenda = get_object_or_404(Agenda, slug=slug, neighbourhood_id=workshop.neighbourhood_id)
+    return workshop, agenda
+
+
+@GET_POST
+@login_required
+def tally_edit(request, pk, slug):
+    workshop, agenda = _tally_target(request, pk, slug, "tallies.change_papertally")
+    issues = Issue.objects.filter(agenda=agenda).order_by("kind", "order", "pk")
+    tally = tally_for(workshop, agenda)
+    form = forms.TallyForm(
+        request.POST or None, instance=tally, workshop=workshop, agenda=agenda, issues=issues
+    )
+    if request.method == "POST" and form.is_valid():
+        save_tally(form)
+        messages.success(request, _("The paper tally is saved."))
+        return redirect("workspace-workshop", pk=workshop.pk)
+    return _form_page(
+        request,
+        "workspace/tally_form.html",
+        {"form": form, "workshop": workshop, "agenda": agenda, "attended": form.attended()},
+    )
+
+
+@require_safe
+@login_required
+def tally_history(request, pk, slug):
+    workshop, agenda = _tally_target(request, pk, slug, "workspace.view_workspace")
+    tally_ids = list(
+        PaperTally.history.filter(workshop_id=workshop.pk, agenda_id=agenda.pk)
+        .values_list("id", flat=True)
+        .distinct()
+    )
+
+    def count_subject(record, names):
+        return _("Dots: %(issue)s") % {"issue": names.get(Issue, record.issue_id)}
+
+    changes = history_of(
+        Tracked(PaperTally.history.filter(id__in=tally_ids), lambda r, n: _("Paper tally")),
+        Tracked(TallyCount.history.filter(tally_id__in=tally_ids), count_subject),
+    )
+    title = _("Paper tally of %(workshop)s") % {"workshop": localized(workshop, "title").text}
+    return _history_page(request, title, changes, workshop)
+
+
+# --- agendas: issues and proposals -----------------------------------------------------
+
+
+def _agenda(request, slug, perm):
+    agenda = _seen(
+        request.user,
+        "agendas.view_agenda",
+        Agenda.objects.select_related("neighbourhood__city"),
+        slug=slug,
+    )
+    _require(request.user, perm, agenda)
+    return agenda
+
+
+@require_safe
+@login_required
+def agenda(request, slug):
+    agenda = _agenda(request, slug, "workspace.view_workspace")
+    issues = list(
+        Issue.objects.filter(agenda=agenda)
+        .select_related("dimension")
+        .annotate(dots=Sum("tally_counts__dots", default=0))
+        .order_by("order", "pk")
+    )
+    proposals = list(
+        Proposal.objects.filter(agenda=agenda)
+        .annotate(issue_count=Count("issues"))
+        .order_by("order", "pk")
+    )
+    return render(
+        request,
+        "workspace/agenda.html",
+        {
+            "agenda": agenda,
+            "prioritised": [i for i in issues if i.kind == Issue.Kind.PRIORITISED],
+            "silenced": [i for i in issues if i.kind == Issue.Kind.SILENCED],
+            "proposals_by_actor": [
+                (actor, heading, [p for p in proposals if p.actor == actor])
+                for actor, heading in Proposal.HEADINGS.items()
+            ],
+            "can_edit": request.user.has_perm("agendas.change_agenda", agenda),
+        },
+    )
+
+
+def _agenda_url(agenda, anchor):
+    return f"{reverse('workspace-agenda', args=[agenda.slug])}#{anchor}"
+
+
+def _item_form_page(request, form, agenda, kind_label, anchor, template="workspace/item_form.html"):
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            if form.instance.pk is None:
+                form.instance.order = next_place(_siblings(form.instance))
+            form.save()
+        messages.success(request, _("%(item)s saved.") % {"item": kind_label})
+        return redirect(_agenda_url(agenda, anchor))
+    return _form_page(request, template, {"form": form, "agenda": agenda, "kind_label": kind_label})
+
+
+def _siblings(item):
+    """The list an issue or a proposal is ordered within."""
+    if isinstance(item, Issue):
+        return Issue.objects.filter(agenda_id=item.agenda_id, kind=item.kind)
+    return Proposal.objects.filter(agenda_id=item.agenda_id, actor=item.actor)
+
+
+@GET_POST
+@login_required
+def issue_create(request, slug):
+    agenda = _agenda(request, slug, "agendas.add_issue")
+    form = forms.IssueForm(request.POST or None, agenda=agenda, initial=_initial(request, Issue))
+    return _item_form_page(request, form, agenda, _("Issue"), "issues")
+
+
+def _initial(request, model):
+    """Preselect the kind or actor a facilitator chose on the agenda page."""
+    if model is Issue and request.GET.get("kind") in Issue.Kind.values:
+        return {"kind": request.GET["kind"]}
+    if model is Proposal and request.GET.get("actor") in Proposal.Actor.values:
+        return {"actor": request.GET["actor"]}
+    return {"kind": Issue.Kind.PRIORITISED} if model is Issue else {}
+
+
+def _issue(request, pk, perm):
+    issue = _seen(
+        request.user,
+        "agendas.view_issue",
+        Issue.objects.select_related("agenda__neighbourhood"),
+        pk=pk,
+    )
+    _require(request.user, perm, issue)
+    return issue
+
+
+@GET_POST
+@login_required
+def issue_edit(request, pk):
+    issue = _issue(request, pk, "agendas.change_issue")
+    form = forms.IssueForm(request.POST or None, instance=issue, agenda=issue.agenda)
+    return _item_form_page(request, form, issue.agenda, _("Issue"), f"issue-{issue.pk}")
+
+
+@GET_POST
+@login_required
+def issue_delete(request, pk):
+    issue = _issue(request, pk, "agendas.delete_issue")
+    return _delete_page(
+        request,
+        issue,
+        [
+            _("Its dots in paper tallies are deleted with it."),
+            _("Proposals linked to it stay, without this link."),
+        ],
+        _agenda_url(issue.agenda, "issues"),
+    )
+
+
+@require_POST
+@login_required
+def issue_move(request, pk):
+    issue = _issue(request, pk, "agendas.change_issue")
+    return _move(request, issue, f"issue-{issue.pk}")
+
+
+@require_safe
+@login_required
+def issue_history(request, pk):
+    issue = _issue(request, pk, "workspace.view_workspace")
+    changes = history_of(Tracked(Issue.history.filter(id=issue.pk), lambda r, n: _("Issue")))
+    return _history_page(request, localized(issue, "title").text, changes, issue.agenda)
+
+
+@GET_POST
+@login_required
+def proposal_create(request, slug):
+    agenda = _agenda(request, slug, "proposals.add_proposal")
+    form = forms.ProposalForm(
+        request.POST or None, agenda=agenda, initial=_initial(request, Proposal)
+    )
+    return _item_form_page(request, form, agenda, _("Proposal"), "proposals")
+
+
+def _proposal(request, pk, perm):
+    proposal = _seen(
+        request.user,
+        "proposals.view_proposal",
+        Proposal.objects.select_related("agenda__neighbourhood"),
+        pk=pk,
+    )
+    _require(request.user, perm, proposal)
+    return proposal
+
+
+@GET_POST
+@login_required
+def proposal_edit(request, pk):
+    proposal = _proposal(request, pk, "proposals.change_proposal")
+    form = forms.ProposalForm(request.POST or None, instance=proposal, agenda=proposal.agenda)
+    return _item_form_page(request, form, proposal.agenda, _("Proposal"), f"proposal-{proposal.pk}")
+
+
+@GET_POST
+@login_required
+def proposal_delete(request, pk):
+    proposal = _proposal(request, pk, "proposals.delete_proposal")
+    return _delete_page(request, proposal, [], _agenda_url(proposal.agenda, "proposals"))
+
+
+@require_POST
+@login_required
+def proposal_move(request, pk):
+    proposal = _proposal(request, pk, "proposals.change_proposal")
+    return _move(request, proposal, f"proposal-{proposal.pk}")
+
+
+@require_safe
+@login_required
+def proposal_history(request, pk):
+    proposal = _proposal(request, pk, "workspace.view_workspace")
+    changes = history_of(
+        Tracked(Proposal.history.filter(id=proposal.pk), lambda r, n: _("Proposal"))
+    )
+    title = localized(proposal, "text").text[:80]
+    return _history_page(request, title, changes, proposal.agenda)
+
+
+# --- shared pages ---------------------------------------------------------------------
+
+
+def _move(request, item, anchor):
+    step = {"up": -1, "down": 1}.get(request.POST.get("direction"))
+    if step is None:
+        messages.error(request, _("Choose to move it up or down."))
+    elif not move(item, _siblings(item), step):
+        messages.info(request, _("It is already at that end of the list."))
+    return redirect(_agenda_url(item.agenda, anchor))
+
+
+def _delete_page(request, item, consequences, done_url):
+    if request.method == "POST":
+        item.delete()
+        messages.success(request, _("Deleted. Its history is kept."))
+        return redirect(done_url)
+    field = "title" if isinstance(item, Issue) else "text"
+    return render(
+        request,
+        "workspace/confirm_delete.html",
+        {
+            "title": localized(item, field).text[:120],
+            "consequences": consequences,
+            "cancel_url": done_url,
+        },
+    )
+
+
+def _history_page(request, title, changes, back_to):
+    if isinstance(back_to, Agenda):
+        back_url = reverse("workspace-agenda", args=[back_to.slug])
+    else:
+        back_url = reverse("workspace-workshop", args=[back_to.pk])
+    return render(
+        request,
+        "workspace/history.html",
+        {"title": title, "changes": changes, "back_url": back_url},
+    )

@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "workshops",
     "agendas",
     "proposals",
+    "tallies",
+    "simple_history",
+    "history",
     "pages",
     "workspace",
     "demo",
@@ -62,6 +65,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Records who made each change that django-simple-history keeps.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
 ]

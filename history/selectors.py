@@ -1,0 +1,182 @@
+"""Who changed what and when, read from django-simple-history's records and
+turned into lines a person can read: "Maria changed Visibility: Public →
+Restricted". A fixed number of queries whatever the length of the history."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from pages.text import LANGUAGE_CODES, localized
+
+# Bookkeeping columns of the history, and the untranslated column that
+# django-modeltranslation keeps beside each per-language one.
+BOOKKEEPING = {
+    "id", "history_id", "history_date", "history_change_reason", "history_type", "history_user",
+}  # fmt: skip
+ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
+EMPTY = "—"
+
+
+@dataclass
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class Change:
+    when: object
+    who: object  # the user, or None when done from the command line
+    action: str
+    subject: str  # what changed: "Issue", "Attendance: Women"…
+    fields: list = field(default_factory=list)
+
+    @property
+    def action_label(self):
+        return ACTIONS[self.action]
+
+
+@dataclass
+class Tracked:
+    """One kind of record to read: a historical queryset and how to name
+    each object in it (a function of the historical record)."""
+
+    records: models.QuerySet
+    subject: object  # callable(record, names) -> str
+
+
+def history_of(*tracked):
+    """The changes in all `tracked` querysets, newest first."""
+    changes = []
+    for item in tracked:
+        changes.extend(_changes(item))
+    changes.sort(key=lambda change: change.when, reverse=True)
+    return changes
+
+
+def _compared_fields(model):
+    names = {f.name for f in model._meta.fields}
+    translated = {n.rsplit("_", 1)[0] for n in names if n.rsplit("_", 1)[-1] in LANGUAGE_CODES}
+    return [f for f in model._meta.fields if f.name not in BOOKKEEPING and f.name not in translated]
+
+
+def _m2m_relations(historical):
+    """(label, accessor, target id attribute, target model) of each recorded
+    many-to-many field."""
+    through = {r.related_model.__name__: r for r in historical._meta.related_objects}
+    result = []
+    for m2m in sorted(historical._history_m2m_fields, key=lambda f: f.name):
+        relation = through[f"{historical.__name__}_{m2m.name}"]
+        target = next(
+            f.name
+            for f in relation.related_model._meta.fields
+            if f.is_relation and f.related_model is m2m.related_model and f.name != "history"
+        )
+        result.append(
+            (m2m.verbose_name, relation.get_accessor_name(), f"{target}_id", m2m.related_model)
+        )
+    return result
+
+
+def _changes(item):
+    historical = item.records.model
+    fields = _compared_fields(historical)
+    m2m = _m2m_relations(historical)
+    records = list(
+        item.records.select_related("history_user")
+        .prefetch_related(*[accessor for _l, accessor, _t, _m in m2m])
+        .order_by("id", "history_date", "history_id")
+    )
+    names = _Names()
+    for record in records:
+        for f in fields:
+            if f.is_relation:
+                names.want(f.related_model, getattr(record, f.attname))
+        for _m2m_label, accessor, target, related in m2m:
+            for row in getattr(record, accessor).all():
+                names.want(related, getattr(row, target))
+    names.fetch()
+
+    changes, previous = [], {}
+    for record in records:
+        before = previous.get(record.id)
+        previous[record.id] = record
+        change = Change(
+            when=record.history_date,
+            who=record.history_user,
+            action=record.history_type,
+            subject=item.subject(record, names),
+        )
+        if record.history_type != "-":
+            for f in fields:
+                new = _shown(f, getattr(record, f.attname), names)
+                old = _shown(f, getattr(before, f.attname), names) if before else EMPTY
+                if new != old:
+                    change.fields.append(FieldChange(_label(f), old, new))
+            for label, accessor, target, related in m2m:
+                new = _shown_set(record, accessor, target, related, names)
+                old = _shown_set(before, accessor, target, related, names) if before else EMPTY
+                if new != old:
+                    change.fields.append(FieldChange(str(label).capitalize(), old, new))
+        if change.fields or record.history_type != "~":
+            changes.append(change)
+    return changes
+
+
+def _label(f):
+    label = str(f.verbose_name).capitalize()
+    code = f.name.rsplit("_", 1)[-1]
+    if code in LANGUAGE_CODES and f.name.rsplit("_", 1)[0]:
+        label = f"{label} ({code.upper()})"
+    return label
+
+
+def _shown(f, value, names):
+    if value is None or value == "":
+        return EMPTY
+    if f.is_relation:
+        return names.get(f.related_model, value)
+    if f.choices:
+        return str(dict(f.flatchoices).get(value, value))
+    return str(value)
+
+
+def _shown_set(record, accessor, target, related, names):
+    shown = sorted(
+        names.get(related, getattr(row, target)) for row in getattr(record, accessor).all()
+    )
+    return ", ".join(shown) or EMPTY
+
+
+class _Names:
+    """Names of the objects a history mentions, fetched in one query per model."""
+
+    LABEL_FIELDS = ("name", "title")
+
+    def __init__(self):
+        self.wanted = defaultdict(set)
+        self.found = {}
+
+    def want(self, model, pk):
+        if pk is not None:
+            self.wanted[model].add(pk)
+
+    def fetch(self):
+        for model, pks in self.wanted.items():
+            for obj in model._base_manager.filter(pk__in=pks):
+                self.found[(model, obj.pk)] = self._name(obj)
+
+    def _name(self, obj):
+        for label_field in self.LABEL_FIELDS:
+            if hasattr(obj, f"{label_field}_{LANGUAGE_CODES[0]}"):
+                return localized(obj, label_field).text or str(obj.pk)
+        if hasattr(obj, "get_username"):
+            return obj.get_full_name() or obj.get_username()
+        return str(obj)
+
+    def get(self, model, pk):
+        # An object deleted since is still named by its number.
+        return self.found.get((model, pk), f"#{pk}")

@@ -1,0 +1,29 @@
+"""Which models keep a record of who changed what and when.
+
+The models are registered here, at start-up, rather than with a
+`HistoricalRecords()` field on each model: by then django-modeltranslation
+has added the per-language fields (title_es, title_en…), so the history
+keeps both languages. All historical tables live in this app.
+"""
+
+from django.apps import apps
+
+# model label -> many-to-many fields whose changes are recorded too
+TRACKED = {
+    "workshops.Workshop": ["facilitators"],
+    "workshops.Attendance": [],
+    "agendas.Issue": ["related_dimensions", "workshops"],
+    "proposals.Proposal": ["issues"],
+    "tallies.PaperTally": [],
+    "tallies.TallyCount": [],
+}
+
+
+def register_tracked_models():
+    import simple_history
+
+    for label, m2m_fields in TRACKED.items():
+        model = apps.get_model(label)
+        if hasattr(model, "history"):
+            continue
+        simple_history.register(model, app="history", m2m_fields=m2m_fields)

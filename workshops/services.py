@@ -1,0 +1,28 @@
+"""Writing a workshop and its attendance, as one change."""
+
+from django.db import transaction
+
+from .models import Attendance
+
+
+def save_workshop(form, attendance):
+    """Save a valid WorkshopForm and its attendance counts ({group: count or
+    None}; None means the group was not counted) in one transaction."""
+    with transaction.atomic():
+        workshop = form.save()
+        set_attendance(workshop, attendance)
+    return workshop
+
+
+def set_attendance(workshop, counts):
+    current = {row.group_id: row for row in workshop.attendance.all()}
+    for group, count in counts.items():
+        row = current.get(group.pk)
+        if count is None:
+            if row:
+                row.delete()
+        elif row is None:
+            Attendance.objects.create(workshop=workshop, group=group, count=count)
+        elif row.count != count:
+            row.count = count
+            row.save(update_fields=["count"])

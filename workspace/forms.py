@@ -1,0 +1,341 @@
+"""The facilitator's forms. Every rule is checked here on the server (the
+pages work without JavaScript); the domain rules themselves live in the
+models and services these forms call."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from agendas.models import Issue
+from communities.models import Membership, ParticipantGroup, SecurityDimension
+from pages.text import localized
+from proposals.models import Proposal
+from tallies.models import PaperTally
+from workshops.models import Workshop
+
+LANGUAGE_LABELS = {"es": _("%(field)s in Spanish"), "en": _("%(field)s in English")}
+
+
+class Localized:
+    """Choice labels in the reader's language (or the other, when missing)."""
+
+    label_field = "name"
+
+    def label_from_instance(self, obj):
+        return localized(obj, self.label_field).text or str(obj.pk)
+
+
+class DimensionChoiceField(Localized, forms.ModelChoiceField):
+    default_error_messages = {
+        "invalid_choice": _("Choose one of the listed dimensions."),
+    }
+
+
+class DimensionsField(Localized, forms.ModelMultipleChoiceField):
+    default_error_messages = {
+        "invalid_choice": _("Choose only listed dimensions."),
+        "invalid_pk_value": _("Choose only listed dimensions."),
+    }
+
+
+class WorkshopsField(Localized, forms.ModelMultipleChoiceField):
+    label_field = "title"
+    default_error_messages = {
+        "invalid_choice": _("Choose workshops held in this agenda's neighbourhood."),
+        "invalid_pk_value": _("Choose workshops held in this agenda's neighbourhood."),
+    }
+
+    def label_from_instance(self, obj):
+        title = super().label_from_instance(obj)
+        return f"{title} ({obj.date})" if obj.date else title
+
+
+class IssuesField(Localized, forms.ModelMultipleChoiceField):
+    label_field = "title"
+    default_error_messages = {
+        "invalid_choice": _("Choose issues of this agenda only."),
+        "invalid_pk_value": _("Choose issues of this agenda only."),
+    }
+
+
+class PeopleField(forms.ModelMultipleChoiceField):
+    default_error_messages = {
+        "invalid_choice": _("Choose among this neighbourhood's facilitators."),
+        "invalid_pk_value": _("Choose among this neighbourhood's facilitators."),
+    }
+
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.get_username()
+
+
+class BilingualMixin:
+    """Labels the per-language fields ("Title in Spanish") and requires the
+    text in at least one of the two languages; the page shows the other
+    language, saying so, until someone writes it."""
+
+    bilingual = {}  # base field -> required in at least one language?
+
+    def label_bilingual_fields(self):
+        for base, _required in self.bilingual.items():
+            for code, template in LANGUAGE_LABELS.items():
+                field = self.fields[f"{base}_{code}"]
+                name = self._meta.model._meta.get_field(base).verbose_name
+                field.label = template % {"field": str(name).capitalize()}
+                field.required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        for base, required in self.bilingual.items():
+            if required and not any(cleaned.get(f"{base}_{code}") for code in LANGUAGE_LABELS):
+                self.add_error(
+                    f"{base}_es",
+                    _("Write it in Spanish, in English or in both."),
+                )
+        return cleaned
+
+
+class WorkshopForm(BilingualMixin, forms.ModelForm):
+    bilingual = {"title": True, "place": False, "method": False, "notes": False}
+
+    class Meta:
+        model = Workshop
+        fields = [
+            "title_es", "title_en", "date", "place_es", "place_en",
+            "method_es", "method_en", "notes_es", "notes_en", "facilitators",
+        ]  # fmt: skip
+        field_classes = {"facilitators": PeopleField}
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "facilitators": forms.CheckboxSelectMultiple,
+            "method_es": forms.Textarea(attrs={"rows": 3}),
+            "method_en": forms.Textarea(attrs={"rows": 3}),
+            "notes_es": forms.Textarea(attrs={"rows": 3}),
+            "notes_en": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, neighbourhood, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.neighbourhood = neighbourhood
+        self.label_bilingual_fields()
+        self.fields["date"].required = True
+        self.fields["date"].help_text = ""
+        self.fields["date"].error_messages["invalid"] = _("Enter the date as YYYY-MM-DD.")
+        self.fields["facilitators"].queryset = (
+            get_user_model()
+            .objects.filter(
+                memberships__neighbourhood=neighbourhood,
+                memberships__role=Membership.Role.FACILITATOR,
+            )
+            .order_by("username")
+        )
+
+
+class AttendanceCountForm(forms.Form):
+    count = forms.IntegerField(
+        required=False,
+        min_value=0,
+        max_value=100_000,
+        error_messages={
+            "min_value": _("The number of people cannot be negative."),
+            "max_value": _("That is more people than a workshop can hold."),
+            "invalid": _("Enter a whole number."),
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+    )
+
+    def __init__(self, *args, group, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.group = group
+        self.fields["count"].label = localized(group, "name").text
+
+
+class AttendanceFormSet(forms.BaseFormSet):
+    """One count per participant group, in the groups' order. The group of
+    each row comes from the server, never from the submitted data; an empty
+    count means "not recorded" for that group."""
+
+    def __init__(self, *args, groups, **kwargs):
+        self.groups = list(groups)
+        super().__init__(*args, **kwargs)
+
+    def total_form_count(self):
+        return len(self.groups)
+
+    def get_form_kwargs(self, index):
+        return {"group": self.groups[index]}
+
+    def counts(self):
+        """{group: count or None} once valid."""
+        return {form.group: form.cleaned_data.get("count") for form in self.forms}
+
+
+def attendance_formset(workshop, data=None):
+    groups = ParticipantGroup.objects.order_by("order", "pk")
+    formset_class = forms.formset_factory(AttendanceCountForm, formset=AttendanceFormSet, extra=0)
+    initial = None
+    if workshop.pk:
+        counts = dict(workshop.attendance.values_list("group_id", "count"))
+        initial = [{"count": counts.get(group.pk)} for group in groups]
+    return formset_class(data, groups=groups, initial=initial, prefix="attendance")
+
+
+class IssueForm(BilingualMixin, forms.ModelForm):
+    bilingual = {"title": True, "description": False}
+
+    class Meta:
+        model = Issue
+        fields = [
+            "title_es", "title_en", "description_es", "description_en",
+            "dimension", "related_dimensions", "kind", "visibility", "workshops",
+        ]  # fmt: skip
+        field_classes = {
+            "dimension": DimensionChoiceField,
+            "related_dimensions": DimensionsField,
+            "workshops": WorkshopsField,
+        }
+        widgets = {
+            "description_es": forms.Textarea(attrs={"rows": 3}),
+            "description_en": forms.Textarea(attrs={"rows": 3}),
+            "related_dimensions": forms.CheckboxSelectMultiple,
+            "workshops": forms.CheckboxSelectMultiple,
+            "kind": forms.RadioSelect,
+            "visibility": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, agenda, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.agenda = agenda
+        self.label_bilingual_fields()
+        dimensions = SecurityDimension.objects.order_by("order", "pk")
+        self.fields["dimension"].queryset = dimensions
+        self.fields["related_dimensions"].queryset = dimensions
+        self.fields["workshops"].queryset = Workshop.objects.filter(
+            neighbourhood_id=agenda.neighbourhood_id
+        ).order_by("-date", "pk")
+        if not agenda.neighbourhood_id:
+            del self.fields["workshops"]
+
+    def clean_related_dimensions(self):
+        # The primary dimension is not also "related": drop it quietly.
+        related = self.cleaned_data["related_dimensions"]
+        primary = self.cleaned_data.get("dimension")
+        return [d for d in related if d != primary] if primary else list(related)
+
+
+class ProposalForm(BilingualMixin, forms.ModelForm):
+    bilingual = {"text": True}
+
+    class Meta:
+        model = Proposal
+        fields = ["actor", "text_es", "text_en", "issues"]
+        field_classes = {"issues": IssuesField}
+        widgets = {
+            "text_es": forms.Textarea(attrs={"rows": 4}),
+            "text_en": forms.Textarea(attrs={"rows": 4}),
+            "actor": forms.RadioSelect,
+            "issues": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, agenda, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.agenda = agenda
+        self.label_bilingual_fields()
+        self.fields["issues"].queryset = Issue.objects.filter(agenda=agenda).order_by(
+            "kind", "order", "pk"
+        )
+
+    def clean_issues(self):
+        issues = self.cleaned_data["issues"]
+        self.instance.check_issues(issues)  # the model's rule, said again here
+        return issues
+
+
+def count_field(label, *, min_value=0, maximum=100_000, required=False, help_text=""):
+    """A whole number typed from paper, with messages a person understands."""
+    return forms.IntegerField(
+        label=label,
+        required=required,
+        min_value=min_value,
+        max_value=maximum,
+        help_text=help_text,
+        error_messages={
+            "required": _("This number is needed."),
+            "min_value": _("The number cannot be negative."),
+            "max_value": _("That number is too large for a flip chart."),
+            "invalid": _("Enter a whole number."),
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": min_value}),
+    )
+
+
+class TallyForm(forms.ModelForm):
+    """The flip chart of one workshop: how many voted, by what rules, and the
+    dots on each issue of the agenda (empty means none)."""
+
+    voters = count_field(
+        PaperTally._meta.get_field("voters").verbose_name,
+        required=True,
+    )
+    dots_per_voter = count_field(
+        PaperTally._meta.get_field("dots_per_voter").verbose_name,
+        min_value=1,
+        help_text=PaperTally._meta.get_field("dots_per_voter").help_text,
+    )
+    max_dots_per_issue = count_field(
+        PaperTally._meta.get_field("max_dots_per_issue").verbose_name,
+        min_value=1,
+        help_text=PaperTally._meta.get_field("max_dots_per_issue").help_text,
+    )
+
+    class Meta:
+        model = PaperTally
+        fields = ["voters", "dots_per_voter", "max_dots_per_issue"]
+
+    def __init__(self, *args, workshop, agenda, issues, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.workshop = workshop
+        self.instance.agenda = agenda
+        self.issues = list(issues)
+        self.fields["voters"].error_messages["required"] = _("Say how many people voted.")
+        for name in ("dots_per_voter", "max_dots_per_issue"):
+            self.fields[name].error_messages["min_value"] = _("Leave it empty or write 1 or more.")
+        existing = {}
+        if self.instance.pk:
+            existing = dict(self.instance.counts.values_list("issue_id", "dots"))
+        for issue in self.issues:
+            self.fields[self.issue_field(issue)] = count_field(
+                localized(issue, "title").text,
+                maximum=1_000_000,
+            )
+            self.fields[self.issue_field(issue)].initial = existing.get(issue.pk)
+            self.fields[self.issue_field(issue)].error_messages["min_value"] = _(
+                "The number of dots cannot be negative."
+            )
+
+    @staticmethod
+    def issue_field(issue):
+        return f"issue_{issue.pk}"
+
+    def issue_fields(self):
+        return [self[self.issue_field(issue)] for issue in self.issues]
+
+    def counts(self):
+        return {issue: self.cleaned_data.get(self.issue_field(issue)) or 0 for issue in self.issues}
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        by_field = {self.issue_field(issue): dots for issue, dots in self.counts().items()}
+        try:
+            self.instance.check_counts(by_field, attended=self.attended())
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                self.add_error(None if field == "__all__" else field, messages)
+        return cleaned
+
+    def attended(self):
+        """People recorded at the workshop, or None when nobody was counted."""
+        counts = list(self.instance.workshop.attendance.values_list("count", flat=True))
+        return sum(counts) if counts else None
