@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from access import rules as access
 from communities.models import Neighbourhood, SecurityDimension
+from pages.text import localized
 
 
 class AgendaQuerySet(models.QuerySet):
@@ -83,7 +84,7 @@ class Agenda(models.Model):
         ]
 
     def __str__(self):
-        return self.title
+        return localized(self, "title").text
 
     def save(self, *args, **kwargs):
         self.updated_at = timezone.now()
@@ -200,7 +201,7 @@ class Issue(models.Model):
         ]
 
     def __str__(self):
-        return self.title
+        return localized(self, "title").text
 
     @property
     def is_restricted(self):

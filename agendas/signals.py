@@ -31,6 +31,18 @@ def touch_agenda_on_dimensions(sender, instance, action, pk_set, **kwargs):
             content_changed()
 
 
+@receiver(m2m_changed, sender=Issue.workshops.through)
+def refuse_workshops_of_other_neighbourhood(sender, instance, action, reverse, pk_set, **kwargs):
+    """Checked on every add, whichever side it comes from (forms, admin, shell)."""
+    if action != "pre_add" or not pk_set:
+        return
+    if reverse:  # workshop.issues.add(issue, …)
+        for issue in Issue.objects.filter(pk__in=pk_set).select_related("agenda"):
+            issue.check_workshops([instance])
+    else:
+        instance.check_workshops(Workshop.objects.filter(pk__in=pk_set).only("neighbourhood_id"))
+
+
 @receiver([post_save, post_delete], sender=Workshop)
 def touch_agendas_of_workshop(sender, instance, **kwargs):
     Agenda.objects.filter(neighbourhood_id=instance.neighbourhood_id).touch()

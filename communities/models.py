@@ -9,6 +9,8 @@ from django.db import models
 from django.db.models import Q, Sum
 from django.utils.translation import gettext_lazy as _
 
+from pages.text import localized
+
 
 class User(AbstractUser):
     """A person who signs in.
@@ -41,7 +43,7 @@ class City(models.Model):
         verbose_name_plural = _("cities")
 
     def __str__(self):
-        return self.name
+        return localized(self, "name").text
 
 
 class ParticipantGroup(models.Model):
@@ -57,7 +59,7 @@ class ParticipantGroup(models.Model):
         verbose_name_plural = _("participant groups")
 
     def __str__(self):
-        return self.name
+        return localized(self, "name").text
 
 
 class NeighbourhoodQuerySet(models.QuerySet):
@@ -107,7 +109,7 @@ class Neighbourhood(models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        return localized(self, "name").text
 
     @property
     def is_stopped(self):
@@ -140,7 +142,7 @@ class SecurityDimension(models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        return localized(self, "name").text
 
     def clean(self):
         self.colour = (self.colour or "").lower()

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from pages.text import LANGUAGE_CODES, localized
+from pages.text import LANGUAGE_CODES, in_language, localized
 
 # Bookkeeping columns of the history, and the untranslated column that
 # django-modeltranslation keeps beside each per-language one.
@@ -127,11 +127,10 @@ def _changes(item):
 
 
 def _label(f):
-    label = str(f.verbose_name).capitalize()
-    code = f.name.rsplit("_", 1)[-1]
-    if code in LANGUAGE_CODES and f.name.rsplit("_", 1)[0]:
-        label = f"{label} ({code.upper()})"
-    return label
+    base, _sep, code = f.name.rpartition("_")
+    if code in LANGUAGE_CODES and base:
+        return in_language(f.model._meta.get_field(base).verbose_name, code)
+    return str(f.verbose_name).capitalize()
 
 
 def _shown(f, value, names):

@@ -11,6 +11,7 @@ import nh3
 from django.conf import settings
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote",
@@ -18,6 +19,12 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+# "Title in Spanish": how a per-language field is named to people.
+IN_LANGUAGE = {"es": _("%(field)s in Spanish"), "en": _("%(field)s in English")}
+
+
+def in_language(label, code):
+    return IN_LANGUAGE[code] % {"field": str(label).capitalize()}
 
 
 @dataclass(frozen=True)

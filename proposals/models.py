@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from access import rules as access
 from agendas.models import Agenda, Issue
+from pages.text import localized
 
 
 class ProposalQuerySet(models.QuerySet):
@@ -54,7 +55,7 @@ class Proposal(models.Model):
         ]
 
     def __str__(self):
-        return self.text[:80]
+        return localized(self, "text").text[:80]
 
     def check_issues(self, issues):
         """Refuse issues of another agenda: a proposal answers its own agenda."""

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import Neighbourhood, ParticipantGroup
+from pages.text import localized
 
 
 class Workshop(models.Model):
@@ -39,7 +40,7 @@ class Workshop(models.Model):
         verbose_name_plural = _("workshops")
 
     def __str__(self):
-        return self.title
+        return localized(self, "title").text
 
 
 class Attendance(models.Model):

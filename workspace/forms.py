@@ -9,15 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from agendas.models import Issue
 from communities.models import Membership, ParticipantGroup, SecurityDimension
-from pages.text import localized
+from pages.text import LANGUAGE_CODES, in_language, localized
 from proposals.models import Proposal
 from tallies.models import PaperTally
 from workshops.models import Workshop
 
-LANGUAGE_LABELS = {"es": _("%(field)s in Spanish"), "en": _("%(field)s in English")}
 
-
-class Localized:
+class LocalizedLabels:
     """Choice labels in the reader's language (or the other, when missing)."""
 
     label_field = "name"
@@ -26,20 +24,20 @@ class Localized:
         return localized(obj, self.label_field).text or str(obj.pk)
 
 
-class DimensionChoiceField(Localized, forms.ModelChoiceField):
+class DimensionChoiceField(LocalizedLabels, forms.ModelChoiceField):
     default_error_messages = {
         "invalid_choice": _("Choose one of the listed dimensions."),
     }
 
 
-class DimensionsField(Localized, forms.ModelMultipleChoiceField):
+class DimensionsField(LocalizedLabels, forms.ModelMultipleChoiceField):
     default_error_messages = {
         "invalid_choice": _("Choose only listed dimensions."),
         "invalid_pk_value": _("Choose only listed dimensions."),
     }
 
 
-class WorkshopsField(Localized, forms.ModelMultipleChoiceField):
+class WorkshopsField(LocalizedLabels, forms.ModelMultipleChoiceField):
     label_field = "title"
     default_error_messages = {
         "invalid_choice": _("Choose workshops held in this agenda's neighbourhood."),
@@ -51,7 +49,7 @@ class WorkshopsField(Localized, forms.ModelMultipleChoiceField):
         return f"{title} ({obj.date})" if obj.date else title
 
 
-class IssuesField(Localized, forms.ModelMultipleChoiceField):
+class IssuesField(LocalizedLabels, forms.ModelMultipleChoiceField):
     label_field = "title"
     default_error_messages = {
         "invalid_choice": _("Choose issues of this agenda only."),
@@ -77,17 +75,21 @@ class BilingualMixin:
     bilingual = {}  # base field -> required in at least one language?
 
     def label_bilingual_fields(self):
-        for base, _required in self.bilingual.items():
-            for code, template in LANGUAGE_LABELS.items():
+        for base in self.bilingual:
+            name = self._meta.model._meta.get_field(base).verbose_name
+            for code in LANGUAGE_CODES:
                 field = self.fields[f"{base}_{code}"]
-                name = self._meta.model._meta.get_field(base).verbose_name
-                field.label = template % {"field": str(name).capitalize()}
+                field.label = in_language(name, code)
                 field.required = False
+            if self.bilingual[base]:
+                self.fields[f"{base}_{LANGUAGE_CODES[0]}"].help_text = _(
+                    "Write it in Spanish, in English or in both."
+                )
 
     def clean(self):
         cleaned = super().clean()
         for base, required in self.bilingual.items():
-            if required and not any(cleaned.get(f"{base}_{code}") for code in LANGUAGE_LABELS):
+            if required and not any(cleaned.get(f"{base}_{code}") for code in LANGUAGE_CODES):
                 self.add_error(
                     f"{base}_es",
                     _("Write it in Spanish, in English or in both."),
@@ -131,23 +133,35 @@ class WorkshopForm(BilingualMixin, forms.ModelForm):
         )
 
 
-class AttendanceCountForm(forms.Form):
-    count = forms.IntegerField(
-        required=False,
-        min_value=0,
-        max_value=100_000,
+def count_field(label, *, min_value=0, maximum=100_000, required=False, help_text=""):
+    """A whole number typed from paper, with messages a person understands."""
+    return forms.IntegerField(
+        label=label,
+        required=required,
+        min_value=min_value,
+        max_value=maximum,
+        help_text=help_text,
         error_messages={
-            "min_value": _("The number of people cannot be negative."),
-            "max_value": _("That is more people than a workshop can hold."),
+            "required": _("This number is needed."),
+            "min_value": _("The number cannot be negative."),
+            "max_value": _("That number is too large for a flip chart."),
             "invalid": _("Enter a whole number."),
         },
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": min_value}),
     )
+
+
+class AttendanceCountForm(forms.Form):
+    count = count_field("")
 
     def __init__(self, *args, group, **kwargs):
         super().__init__(*args, **kwargs)
         self.group = group
         self.fields["count"].label = localized(group, "name").text
+        self.fields["count"].error_messages.update(
+            min_value=_("The number of people cannot be negative."),
+            max_value=_("That is more people than a workshop can hold."),
+        )
 
 
 class AttendanceFormSet(forms.BaseFormSet):
@@ -249,24 +263,6 @@ class ProposalForm(BilingualMixin, forms.ModelForm):
         issues = self.cleaned_data["issues"]
         self.instance.check_issues(issues)  # the model's rule, said again here
         return issues
-
-
-def count_field(label, *, min_value=0, maximum=100_000, required=False, help_text=""):
-    """A whole number typed from paper, with messages a person understands."""
-    return forms.IntegerField(
-        label=label,
-        required=required,
-        min_value=min_value,
-        max_value=maximum,
-        help_text=help_text,
-        error_messages={
-            "required": _("This number is needed."),
-            "min_value": _("The number cannot be negative."),
-            "max_value": _("That number is too large for a flip chart."),
-            "invalid": _("Enter a whole number."),
-        },
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": min_value}),
-    )
 
 
 class TallyForm(forms.ModelForm):

@@ -16,6 +16,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from agendas.models import Agenda, Issue
@@ -293,15 +294,34 @@ def _agenda_url(agenda, anchor):
     return f"{reverse('workspace-agenda', args=[agenda.slug])}#{anchor}"
 
 
-def _item_form_page(request, form, agenda, kind_label, anchor, template="workspace/item_form.html"):
+# What the item pages say, per kind of item.
+ITEM_TEXT = {
+    Issue: {
+        "new": gettext_lazy("New issue"),
+        "edit": gettext_lazy("Edit issue"),
+        "saved": gettext_lazy("The issue is saved."),
+    },
+    Proposal: {
+        "new": gettext_lazy("New proposal"),
+        "edit": gettext_lazy("Edit proposal"),
+        "saved": gettext_lazy("The proposal is saved."),
+    },
+}
+
+
+def _item_form_page(request, form, agenda, anchor):
+    text = ITEM_TEXT[type(form.instance)]
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             if form.instance.pk is None:
                 form.instance.order = next_place(_siblings(form.instance))
             form.save()
-        messages.success(request, _("%(item)s saved.") % {"item": kind_label})
+        messages.success(request, text["saved"])
         return redirect(_agenda_url(agenda, anchor))
-    return _form_page(request, template, {"form": form, "agenda": agenda, "kind_label": kind_label})
+    heading = text["edit"] if form.instance.pk else text["new"]
+    return _form_page(
+        request, "workspace/item_form.html", {"form": form, "agenda": agenda, "heading": heading}
+    )
 
 
 def _siblings(item):
@@ -316,7 +336,7 @@ def _siblings(item):
 def issue_create(request, slug):
     agenda = _agenda(request, slug, "agendas.add_issue")
     form = forms.IssueForm(request.POST or None, agenda=agenda, initial=_initial(request, Issue))
-    return _item_form_page(request, form, agenda, _("Issue"), "issues")
+    return _item_form_page(request, form, agenda, "issues")
 
 
 def _initial(request, model):
@@ -344,7 +364,7 @@ def _issue(request, pk, perm):
 def issue_edit(request, pk):
     issue = _issue(request, pk, "agendas.change_issue")
     form = forms.IssueForm(request.POST or None, instance=issue, agenda=issue.agenda)
-    return _item_form_page(request, form, issue.agenda, _("Issue"), f"issue-{issue.pk}")
+    return _item_form_page(request, form, issue.agenda, f"issue-{issue.pk}")
 
 
 @GET_POST
@@ -384,7 +404,7 @@ def proposal_create(request, slug):
     form = forms.ProposalForm(
         request.POST or None, agenda=agenda, initial=_initial(request, Proposal)
     )
-    return _item_form_page(request, form, agenda, _("Proposal"), "proposals")
+    return _item_form_page(request, form, agenda, "proposals")
 
 
 def _proposal(request, pk, perm):
@@ -403,7 +423,7 @@ def _proposal(request, pk, perm):
 def proposal_edit(request, pk):
     proposal = _proposal(request, pk, "proposals.change_proposal")
     form = forms.ProposalForm(request.POST or None, instance=proposal, agenda=proposal.agenda)
-    return _item_form_page(request, form, proposal.agenda, _("Proposal"), f"proposal-{proposal.pk}")
+    return _item_form_page(request, form, proposal.agenda, f"proposal-{proposal.pk}")
 
 
 @GET_POST
