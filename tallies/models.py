@@ -69,7 +69,8 @@ class PaperTally(models.Model):
             raise ValidationError(
                 _("A workshop can only vote on the agenda of its own neighbourhood.")
             )
-        if (self.max_dots_per_issue or 0) > (self.dots_per_voter or self.max_dots_per_issue):
+        each, most_on_one = self.dots_per_voter, self.max_dots_per_issue
+        if each and most_on_one and most_on_one > each:
             raise ValidationError(
                 {
                     "max_dots_per_issue": _(

@@ -319,17 +319,18 @@ class TallyForm(forms.ModelForm):
     def counts(self):
         return {issue: self.cleaned_data.get(self.issue_field(issue)) or 0 for issue in self.issues}
 
-    def clean(self):
-        cleaned = super().clean()
+    def _post_clean(self):
+        # The counts are checked against the numbers just typed, which the
+        # model form copies onto the tally only here.
+        super()._post_clean()
         if self.errors:
-            return cleaned
+            return
         by_field = {self.issue_field(issue): dots for issue, dots in self.counts().items()}
         try:
             self.instance.check_counts(by_field, attended=self.attended())
         except ValidationError as error:
             for field, messages in error.message_dict.items():
                 self.add_error(None if field == "__all__" else field, messages)
-        return cleaned
 
     def attended(self):
         """People recorded at the workshop, or None when nobody was counted."""
