@@ -7,6 +7,7 @@ class HistoryConfig(AppConfig):
     verbose_name = _("History")
 
     def ready(self):
+        from . import signals  # noqa: F401
         from .tracked import register_tracked_models
 
         register_tracked_models()

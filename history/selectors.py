@@ -4,8 +4,10 @@ Restricted". A fixed number of queries whatever the length of the history."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from django.db import models
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from pages.text import LANGUAGE_CODES, in_language, localized
@@ -101,16 +103,18 @@ def _changes(item):
     names.fetch()
 
     changes, previous = [], {}
-    for record in records:
+    for group in _one_edit_each(records):
+        record = group[-1]
         before = previous.get(record.id)
         previous[record.id] = record
+        action = "+" if group[0].history_type == "+" else record.history_type
         change = Change(
             when=record.history_date,
             who=record.history_user,
-            action=record.history_type,
+            action=action,
             subject=item.subject(record, names),
         )
-        if record.history_type != "-":
+        if action != "-":
             for f in fields:
                 new = _shown(f, getattr(record, f.attname), names)
                 old = _shown(f, getattr(before, f.attname), names) if before else EMPTY
@@ -121,9 +125,28 @@ def _changes(item):
                 old = _shown_set(before, accessor, target, related, names) if before else EMPTY
                 if new != old:
                     change.fields.append(FieldChange(str(label).capitalize(), old, new))
-        if change.fields or record.history_type != "~":
+        if change.fields or action != "~":
             changes.append(change)
     return changes
+
+
+def _one_edit_each(records):
+    """Group the records one edit wrote: a form's save writes the row, then
+    each many-to-many field's removals and additions, all stamped with the
+    time of the request (see history.signals)."""
+    group = []
+    for record in records:
+        if group and (
+            record.id != group[-1].id
+            or record.history_date != group[-1].history_date
+            or record.history_user_id != group[-1].history_user_id
+            or "-" in (record.history_type, group[-1].history_type)
+        ):
+            yield group
+            group = []
+        group.append(record)
+    if group:
+        yield group
 
 
 def _label(f):
@@ -140,6 +163,8 @@ def _shown(f, value, names):
         return names.get(f.related_model, value)
     if f.choices:
         return str(dict(f.flatchoices).get(value, value))
+    if isinstance(value, date | datetime):
+        return formats.date_format(value, "DATE_FORMAT")
     return str(value)
 
 

@@ -5,6 +5,7 @@ models and services these forms call."""
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from agendas.models import Issue
@@ -136,7 +137,7 @@ class WorkshopForm(BilingualMixin, forms.ModelForm):
 def count_field(label, *, min_value=0, maximum=100_000, required=False, help_text=""):
     """A whole number typed from paper, with messages a person understands."""
     return forms.IntegerField(
-        label=label,
+        label=capfirst(label),
         required=required,
         min_value=min_value,
         max_value=maximum,
@@ -221,6 +222,7 @@ class IssueForm(BilingualMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.agenda = agenda
         self.label_bilingual_fields()
+        self.fields["kind"].choices = Issue.Kind.choices  # radios: no empty choice
         dimensions = SecurityDimension.objects.order_by("order", "pk")
         self.fields["dimension"].queryset = dimensions
         self.fields["related_dimensions"].queryset = dimensions
@@ -255,6 +257,7 @@ class ProposalForm(BilingualMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.agenda = agenda
         self.label_bilingual_fields()
+        self.fields["actor"].choices = Proposal.Actor.choices  # radios: no empty choice
         self.fields["issues"].queryset = Issue.objects.filter(agenda=agenda).order_by(
             "kind", "order", "pk"
         )

@@ -11,7 +11,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Sum
+from django.db.models import Count, OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -73,9 +74,17 @@ def neighbourhood(request, pk):
         Neighbourhood.objects.with_participant_total().select_related("city"), pk=pk
     )
     _require(request.user, "workspace.view_workspace", place)
+    # The tallies are counted in a subquery: joined beside the attendance,
+    # they would multiply its sum.
+    tallies = (
+        PaperTally.objects.filter(workshop=OuterRef("pk"))
+        .values("workshop")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     workshops = place.workshops.annotate(
         participants=Sum("attendance__count", default=0),
-        tally_count=Count("tallies", distinct=True),
+        tally_count=Coalesce(Subquery(tallies), 0),
     ).order_by("-date", "-pk")
     return render(
         request,
