@@ -389,3 +389,35 @@ def test_moving_and_saving_work_without_javascript(site, new_page):
         "Desconfianza en la policía municipal"
     )
     assert page.outside_requests == []
+
+
+def test_with_javascript_a_move_swaps_only_the_list_and_keeps_focus(site, new_page):
+    ui = UI["en-GB"]
+    page = new_page(language="en-GB")
+    errors = []
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
+    page.goto(site + PUBLIC_AGENDA)
+    sign_in(page, ui)
+    page.goto(site + "/workspace/agendas/lazaro-cardenas/")
+    page.wait_for_function("window.htmx !== undefined")
+    url = page.url
+    priority = page.get_by_role("region", name=ui["priority issues"]).get_by_role("listitem")
+    first, second = (
+        "Aggressions, assaults and robberies",
+        "Youths being recruited by criminal groups",
+    )
+    expect(priority.nth(0)).to_contain_text(first)
+
+    page.get_by_role("button", name=ui["move down"].format(first)).click()
+    expect(priority.nth(0)).to_contain_text(second)
+    expect(priority.nth(1)).to_contain_text(first)
+    # htmx swapped the list in place: no page load, and the keyboard stays on
+    # the moved issue's buttons rather than going back to the top of the page.
+    assert page.url == url
+    focused = page.evaluate("document.activeElement.id")
+    assert focused.startswith("issue-") and focused.endswith(("-down", "-up")), focused
+    # The policy forbids inline styles and eval: htmx is configured not to need them.
+    assert errors == []
+    assert page.outside_requests == []
