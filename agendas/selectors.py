@@ -40,8 +40,10 @@ def audience_of(user, agenda):
     return "restricted" if access.can_see_restricted(user, agenda) else "public"
 
 
-def agenda_view(user, agenda):
-    """Everything an agenda page shows, in a fixed number of queries."""
+def agenda_view(user, agenda, *, public_only=False):
+    """Everything an agenda page shows, in a fixed number of queries.
+    `public_only` leaves out restricted items whoever reads (the public
+    edition of a printed booklet)."""
     participants = 0
     if agenda.neighbourhood_id:
         participants = (
@@ -54,9 +56,14 @@ def agenda_view(user, agenda):
     for section in Section.objects.filter(agenda=agenda).order_by("order", "pk"):
         sections.setdefault(section.kind, []).append(section)
 
+    if public_only:
+        issues = Issue.objects.filter(visibility=Issue.Visibility.PUBLIC)
+        proposals = Proposal.objects.all()
+    else:
+        issues = Issue.objects.visible_to(user)
+        proposals = Proposal.objects.visible_to(user)
     issues = (
-        Issue.objects.visible_to(user)
-        .filter(agenda=agenda)
+        issues.filter(agenda=agenda)
         .select_related("dimension")
         # Dots from the workshops' paper tallies.
         .annotate(dots=Sum("tally_counts__dots", default=0))
@@ -76,7 +83,7 @@ def agenda_view(user, agenda):
             )
 
     by_actor = {actor: [] for actor in Proposal.Actor.values}
-    for proposal in Proposal.objects.visible_to(user).filter(agenda=agenda).order_by("order", "pk"):
+    for proposal in proposals.filter(agenda=agenda).order_by("order", "pk"):
         by_actor[proposal.actor].append(proposal)
     proposals = [(Proposal.HEADINGS[actor], items) for actor, items in by_actor.items() if items]
     from tallies.models import PaperTally
@@ -87,7 +94,7 @@ def agenda_view(user, agenda):
     return AgendaView(
         agenda=agenda,
         paper_votes=paper_votes,
-        audience=audience_of(user, agenda),
+        audience="public" if public_only else audience_of(user, agenda),
         participants=participants,
         sections=sections,
         dimension_groups=list(groups.values()),

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
+from booklets import views as booklets
 from pages import views as pages
 
 admin.site.site_header = _("Human Security Agendas")
@@ -16,6 +17,8 @@ admin.site.site_title = _("Human Security Agendas")
 urlpatterns = [
     path("", pages.home, name="home"),
     path("agendas/<slug:slug>/", pages.agenda_detail, name="agenda-detail"),
+    path("agendas/<slug:slug>/booklet/", booklets.booklet_form, name="booklet-form"),
+    path("booklets/", include("booklets.urls")),
     path("dimensions.css", pages.dimensions_css, name="dimensions-css"),
     path("health/", pages.health, name="health"),
     path("workspace/", include("workspace.urls")),

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "agendas",
     "proposals",
     "tallies",
+    "booklets",
     "simple_history",
     "history",
     "pages",
@@ -136,6 +137,8 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist" / "css"),
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
+    # Source Sans 3 (SIL Open Font License), embedded in the printed booklets.
+    ("vendor/fonts", BASE_DIR / "node_modules" / "@fontsource" / "source-sans-3" / "files"),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
@@ -171,6 +174,21 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A request that finds the broker down must answer within seconds.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Redis hands an unacknowledged task to another worker after this long; it
+# must exceed the longest render (the booklets' hard time limit below).
+BOOKLET_SOFT_TIME_LIMIT = env.int("BOOKLET_SOFT_TIME_LIMIT", default=120)
+BOOKLET_HARD_TIME_LIMIT = BOOKLET_SOFT_TIME_LIMIT + 30
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": BOOKLET_HARD_TIME_LIMIT * 4,
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+}
+# Printed booklets are kept here, outside any public URL: they are served only
+# through a view that checks who asks.
+BOOKLET_ROOT = Path(env.str("BOOKLET_ROOT", default=str(BASE_DIR / "media" / "booklets")))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -1,0 +1,55 @@
+"""The only way a booklet's HTML may load anything: the project's own static
+files, read from disk. Every other URL is refused: other hosts, any
+`file:` path, `data:` URLs and redirects (a redirect could only come from
+another host, and none is ever contacted).
+"""
+
+from posixpath import normpath
+from urllib.parse import unquote, urlsplit
+
+from django.contrib.staticfiles import finders
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+# The made-up address booklets are rendered at; `.invalid` never resolves.
+BASE_URL = "https://booklet.invalid/"
+STATIC_PREFIX = "/static/"
+TYPES = {".css": "text/css", ".woff": "font/woff", ".woff2": "font/woff2", ".svg": "image/svg+xml"}
+
+
+class RefusedURL(FatalURLFetchingError):
+    """Raised for anything outside the static files: the render stops."""
+
+
+def static_path(url):
+    """The file on disk that `url` names, or None if it is not one of ours."""
+    parts = urlsplit(url)
+    if f"{parts.scheme}://{parts.netloc}/" != BASE_URL or parts.query or parts.fragment:
+        return None
+    path = unquote(parts.path)
+    if not path.startswith(STATIC_PREFIX):
+        return None
+    relative = path[len(STATIC_PREFIX) :]
+    if not relative or "\\" in relative or "\x00" in relative:
+        return None
+    if normpath(relative) != relative or relative.startswith(("/", "..")):
+        return None
+    suffix = "." + relative.rsplit(".", 1)[-1] if "." in relative else ""
+    if suffix not in TYPES:
+        return None
+    return finders.find(relative)
+
+
+class StaticOnlyFetcher(URLFetcher):
+    def __init__(self):
+        super().__init__(allowed_protocols={"https"}, allow_redirects=False, fail_on_errors=True)
+
+    def fetch(self, url, headers=None):
+        found = static_path(url)
+        if not found:
+            raise RefusedURL(
+                f"Refused to load {url!r}: booklets load only the site's static files."
+            )
+        with open(found, "rb") as handle:
+            body = handle.read()
+        suffix = "." + found.rsplit(".", 1)[-1]
+        return URLFetcherResponse(url, body, {"Content-Type": TYPES[suffix]})

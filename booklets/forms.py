@@ -1,0 +1,29 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from .models import Edition, Paper
+
+
+class BookletForm(forms.Form):
+    edition = forms.ChoiceField(
+        label=_("Edition"), choices=Edition.choices, widget=forms.RadioSelect
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the booklet"), choices=settings.LANGUAGES, widget=forms.RadioSelect
+    )
+    paper = forms.ChoiceField(
+        label=_("Paper size"),
+        choices=Paper.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Letter is the usual size in Mexico; A4 elsewhere."),
+    )
+
+    def __init__(self, *args, editions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["edition"].choices = [c for c in Edition.choices if c[0] in editions]
+        self.fields["edition"].error_messages["invalid_choice"] = _(
+            "Choose one of the editions offered to you."
+        )
+        for name in ("language", "paper"):
+            self.fields[name].error_messages["invalid_choice"] = _("Choose one of the options.")

@@ -1,0 +1,58 @@
+"""Write an agenda's booklet to a file, without a worker:
+
+    manage.py export_agenda SLUG --lang en --edition public --paper a4 --out FILE.pdf
+
+The internal edition names the person it is exported for (--as USERNAME),
+who must be allowed to see the agenda's restricted items.
+"""
+
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from agendas.models import Agenda
+from booklets.models import Edition, Paper
+from booklets.rendering import Stamp, booklet_html, render_pdf
+from booklets.services import may_export, write_atomically
+
+LANGUAGES = ["es", "en"]
+
+
+class Command(BaseCommand):
+    help = "Write an agenda's printable booklet (PDF) to a file."
+
+    def add_arguments(self, parser):
+        parser.add_argument("slug")
+        parser.add_argument("--lang", choices=LANGUAGES, default="es")
+        parser.add_argument("--edition", choices=Edition.values, default=Edition.PUBLIC)
+        parser.add_argument("--paper", choices=Paper.values, default=Paper.A4)
+        parser.add_argument("--out", required=True, help="the PDF file to write")
+        parser.add_argument(
+            "--as",
+            dest="username",
+            help="who exports it (required for the internal edition, printed on every page)",
+        )
+
+    def handle(self, slug, lang, edition, paper, out, username, **options):
+        agenda = Agenda.objects.select_related("neighbourhood__city").filter(slug=slug).first()
+        if agenda is None:
+            raise CommandError(f"No agenda has the slug {slug!r}.")
+        user, stamp = AnonymousUser(), None
+        if username:
+            user = get_user_model().objects.filter(username=username, is_active=True).first()
+            if user is None:
+                raise CommandError(f"No active account is called {username!r}.")
+        if edition == Edition.INTERNAL:
+            if not username:
+                raise CommandError("The internal edition needs --as USERNAME.")
+            stamp = Stamp(user.get_full_name() or user.get_username(), timezone.now())
+        if not may_export(user, agenda, edition):
+            raise CommandError(f"{username or 'A visitor'} may not export this edition.")
+        html = booklet_html(
+            agenda, user=user, edition=edition, language=lang, paper=paper, stamp=stamp
+        )
+        write_atomically(Path(out), render_pdf(html))
+        self.stdout.write(f"Wrote {out}")

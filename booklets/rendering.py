@@ -1,0 +1,115 @@
+"""An agenda as a printed booklet: HTML from the same includes as the web
+page, print CSS, then WeasyPrint. User text reaches the templates only
+through the sanitising Markdown helpers of `pages.text`.
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+from django.db.models import Sum
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from agendas.selectors import agenda_view
+from communities.models import ParticipantGroup, SecurityDimension
+from workshops.models import Attendance, Workshop
+
+from .charts import dots_chart
+from .fetcher import BASE_URL, StaticOnlyFetcher
+from .models import Edition, Paper
+
+PAPER_SIZES = {Paper.A4: "A4", Paper.LETTER: "letter"}
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """Who exported an internal edition, and when: printed on every page."""
+
+    name: str
+    when: object  # an aware datetime
+
+
+def booklet_html(agenda, *, user, edition, language, paper, stamp=None):
+    """The booklet's HTML. The public edition holds public items only,
+    whoever asks; the internal one holds what `user` may see, restricted
+    items included (the caller has checked they may)."""
+    with translation.override(language):
+        view = agenda_view(user, agenda, public_only=edition == Edition.PUBLIC)
+        issues = [issue for group in view.dimension_groups for issue in group.issues]
+        issues += view.silenced
+        context = {
+            "view": view,
+            "agenda": agenda,
+            "edition": edition,
+            "confidential": edition == Edition.INTERNAL,
+            "language": language,
+            "page_size": PAPER_SIZES[paper],
+            "dimensions": SecurityDimension.objects.order_by("order"),
+            "participation": participation(agenda),
+            "chart": dots_chart(issues, view.paper_votes),
+            "stamp": stamp,
+            "strings": {
+                # Text that print CSS puts in the page margins.
+                "page": _("Page"),
+                "of": _("of"),
+                "confidential": _("Confidential"),
+                "exported": (
+                    _("Exported by %(name)s on %(date)s")
+                    % {
+                        "name": stamp.name,
+                        "date": timezone.localtime(stamp.when).strftime("%Y-%m-%d %H:%M"),
+                    }
+                    if stamp
+                    else ""
+                ),
+            },
+        }
+        return render_to_string("booklets/booklet.html", context)
+
+
+def content_key(html, *, edition, language, paper, user=None):
+    """Identical requests share a file: the key changes when the content
+    does. An internal edition is also keyed by the person, whose name it
+    carries."""
+    digest = hashlib.sha256()
+    for part in (edition, language, paper, str(user.pk) if user else "", html):
+        digest.update(part.encode())
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+def render_pdf(html):
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher()).write_pdf()
+
+
+@dataclass
+class Participation:
+    workshops: list
+    by_group: list  # [(group, count)]
+    total: int
+
+
+def participation(agenda):
+    """The workshops of the agenda's neighbourhood and who took part, by group."""
+    if not agenda.neighbourhood_id:
+        return None
+    workshops = list(
+        Workshop.objects.filter(neighbourhood_id=agenda.neighbourhood_id)
+        .annotate(participants=Sum("attendance__count", default=0))
+        .order_by("date", "pk")
+    )
+    counts = dict(
+        Attendance.objects.filter(workshop__neighbourhood_id=agenda.neighbourhood_id)
+        .values("group")
+        .annotate(total=Sum("count"))
+        .values_list("group", "total")
+    )
+    groups = [
+        (group, counts[group.pk])
+        for group in ParticipantGroup.objects.order_by("order", "pk")
+        if counts.get(group.pk)
+    ]
+    return Participation(workshops, groups, sum(count for _group, count in groups))

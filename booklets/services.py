@@ -1,0 +1,182 @@
+"""Asking for a booklet, sending the job to a worker, and rendering it.
+
+The rules shared by the web pages, the task and the command line live here.
+"""
+
+import hashlib
+import logging
+import os
+import tempfile
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from access.rules import can_see_restricted, can_view_agenda
+
+from .models import Edition, ExportJob
+from .rendering import Stamp, booklet_html, content_key, render_pdf
+
+log = logging.getLogger(__name__)
+
+
+def may_export(user, agenda, edition):
+    """The public edition: anyone who may see the agenda. The internal one:
+    those who may see its restricted items (never a visitor)."""
+    if edition == Edition.INTERNAL:
+        return user.is_authenticated and can_see_restricted(user, agenda)
+    return can_view_agenda(user, agenda)
+
+
+def session_hash(session_key):
+    return hashlib.sha256(f"booklet:{session_key}".encode()).hexdigest()
+
+
+def owner_of(request):
+    """How a job remembers who asked: the account, or the browser session."""
+    if request.user.is_authenticated:
+        return {"requested_by": request.user}
+    if not request.session.session_key:
+        request.session.save()
+    return {"session_hash": session_hash(request.session.session_key)}
+
+
+def belongs_to(job, request):
+    if request.user.is_authenticated:
+        return job.requested_by_id == request.user.pk
+    key = request.session.session_key
+    return bool(key) and not job.requested_by_id and job.session_hash == session_hash(key)
+
+
+def request_export(owner, agenda, *, edition, language, paper):
+    """A job for this booklet. If the same booklet was already made from the
+    same content, the new job is ready at once and shares its file."""
+    user = owner.get("requested_by")
+    if not may_export(user or _anonymous(), agenda, edition):
+        raise PermissionDenied
+    key = _key(agenda, user, edition, language, paper)
+    job = ExportJob(agenda=agenda, edition=edition, language=language, paper=paper, **owner)
+    job.content_key = key
+    done = ExportJob.objects.filter(content_key=key, status=ExportJob.Status.READY).first()
+    with transaction.atomic():
+        if done and done.has_file():
+            job.status = ExportJob.Status.READY
+            job.dispatched = True
+            job.finished_at = timezone.now()
+            job.save()
+        else:
+            job.save()
+            transaction.on_commit(lambda: dispatch(job.pk))
+    return job
+
+
+def _anonymous():
+    from django.contrib.auth.models import AnonymousUser
+
+    return AnonymousUser()
+
+
+def _key(agenda, user, edition, language, paper):
+    html = booklet_html(agenda, user=user, edition=edition, language=language, paper=paper)
+    personal = user if edition == Edition.INTERNAL else None
+    return content_key(html, edition=edition, language=language, paper=paper, user=personal)
+
+
+def dispatch(job_id):
+    """Send the job to a worker. When the broker cannot be reached the job
+    stays queued and undispatched; it is sent again when someone looks at
+    it, or when a worker starts (see booklets.signals)."""
+    from .tasks import render_booklet
+
+    try:
+        render_booklet.apply_async(args=[str(job_id)], retry=False)
+    except Exception as error:  # the broker is down or unreachable
+        log.warning("Booklet %s waits for the broker: %s", job_id, error)
+        return False
+    ExportJob.objects.filter(pk=job_id, dispatched=False).update(dispatched=True)
+    return True
+
+
+def dispatch_waiting():
+    """Send every job that could not be sent yet; returns how many were."""
+    waiting = ExportJob.objects.filter(status=ExportJob.Status.QUEUED, dispatched=False)
+    return sum(dispatch(pk) for pk in waiting.values_list("pk", flat=True))
+
+
+def retry(job):
+    """Queue a failed job again."""
+    updated = ExportJob.objects.filter(pk=job.pk, status=ExportJob.Status.FAILED).update(
+        status=ExportJob.Status.QUEUED, dispatched=False, error=""
+    )
+    if updated:
+        transaction.on_commit(lambda: dispatch(job.pk))
+    return bool(updated)
+
+
+def render_job(job_id):
+    """Render a job's booklet. Safe to run twice, or after a worker died
+    midway: a finished job is left alone, and the file appears whole or not
+    at all (written aside, then renamed)."""
+    with transaction.atomic():
+        job = (
+            ExportJob.objects.select_for_update()
+            .select_related("agenda__neighbourhood__city", "requested_by")
+            .filter(pk=job_id)
+            .first()
+        )
+        if job is None or job.status == ExportJob.Status.READY:
+            return job
+        job.status = ExportJob.Status.RENDERING
+        job.attempts += 1
+        job.dispatched = True
+        job.save(update_fields=["status", "attempts", "dispatched"])
+    try:
+        content = make_booklet(job)
+    except Exception as error:  # the time limit included: the job says it failed
+        log.exception("Booklet %s failed", job.pk)
+        ExportJob.objects.filter(pk=job.pk).update(
+            status=ExportJob.Status.FAILED, error=str(error)[:500], finished_at=timezone.now()
+        )
+        return None
+    ExportJob.objects.filter(pk=job.pk).update(
+        status=ExportJob.Status.READY,
+        content_key=job.content_key,
+        error="",
+        finished_at=timezone.now(),
+    )
+    return content
+
+
+def make_booklet(job):
+    """Render the job's PDF into its file (named by the content's hash) and
+    return the path. The content is read now: if the agenda changed since
+    the request, the booklet shows the new text, under the new key."""
+    user = job.requested_by
+    if not may_export(user or _anonymous(), job.agenda, job.edition):
+        raise PermissionDenied("The person who asked may no longer export this edition.")
+    options = {"edition": job.edition, "language": job.language, "paper": job.paper}
+    job.content_key = _key(job.agenda, user, **options)
+    path = job.file_path
+    if path.exists():
+        return path
+    stamp = None
+    if job.edition == Edition.INTERNAL:
+        stamp = Stamp(user.get_full_name() or user.get_username(), timezone.now())
+    html = booklet_html(job.agenda, user=user, stamp=stamp, **options)
+    write_atomically(path, render_pdf(html))
+    return path
+
+
+def write_atomically(path, data):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise

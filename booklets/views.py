@@ -1,0 +1,86 @@
+"""Asking for a booklet, following its progress, and downloading it.
+
+A job is seen only by the person (or browser session) that asked for it:
+anyone else, whatever the link they hold, gets 404.
+"""
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from agendas.models import Agenda
+from pages.text import reader_language
+
+from . import services
+from .forms import BookletForm
+from .models import Edition, ExportJob, Paper
+
+
+def _agenda(request, slug):
+    agenda = Agenda.objects.select_related("neighbourhood__city").filter(slug=slug).first()
+    if agenda is None or not request.user.has_perm("agendas.view_agenda", agenda):
+        raise Http404
+    return agenda
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def booklet_form(request, slug):
+    agenda = _agenda(request, slug)
+    editions = [e for e in Edition.values if services.may_export(request.user, agenda, e)]
+    initial = {
+        "edition": Edition.PUBLIC,
+        "language": reader_language(),
+        "paper": Paper.LETTER if get_language().startswith("es") else Paper.A4,
+    }
+    form = BookletForm(request.POST or None, initial=initial, editions=editions)
+    if request.method == "POST" and form.is_valid():
+        job = services.request_export(services.owner_of(request), agenda, **form.cleaned_data)
+        return redirect("booklet-job", pk=job.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "booklets/form.html", {"form": form, "agenda": agenda}, status=status)
+
+
+def _job(request, pk):
+    job = ExportJob.objects.select_related("agenda").filter(pk=pk).first()
+    if job is None or not services.belongs_to(job, request):
+        raise Http404
+    return job
+
+
+@require_safe
+def job_status(request, pk):
+    job = _job(request, pk)
+    waiting = job.status == ExportJob.Status.QUEUED and not job.dispatched
+    # The broker was down when the booklet was asked for: try again now.
+    if waiting and services.dispatch(job.pk):
+        job.refresh_from_db()
+    return render(request, "booklets/job.html", {"job": job})
+
+
+@require_safe
+def job_download(request, pk):
+    job = _job(request, pk)
+    # Permissions are asked again: they may have changed since the request.
+    if not services.may_export(request.user, job.agenda, job.edition):
+        raise Http404
+    if job.status != ExportJob.Status.READY or not job.has_file():
+        raise Http404
+    response = FileResponse(
+        open(job.file_path, "rb"),  # noqa: SIM115 (FileResponse closes it)
+        as_attachment=True,
+        filename=job.filename(),
+        content_type="application/pdf",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+def job_retry(request, pk):
+    job = _job(request, pk)
+    if services.retry(job):
+        messages.info(request, _("The booklet is being prepared again."))
+    return redirect("booklet-job", pk=job.pk)
