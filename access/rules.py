@@ -153,6 +153,12 @@ rules.add_perm("workshops.view_workshop", can_see_restricted)
 rules.add_perm("workshops.view_attendance", can_see_restricted)
 rules.add_perm("tallies.view_papertally", can_see_restricted)
 rules.add_perm("tallies.view_tallycount", can_see_restricted)
+# Results of a vote are read where the agenda's work is read; ballots are
+# never read by anyone (see voting.models).
+rules.add_perm("voting.view_votinground", can_see_restricted)
+# Residents vote in their neighbourhoods' rounds (asked without an object:
+# "do they vote anywhere?", for the menu).
+rules.add_perm("voting.vote", is_resident_of)
 for _perm in (
     "agendas.change_agenda",
     "agendas.add_section",
@@ -176,6 +182,10 @@ for _perm in (
     "tallies.add_tallycount",
     "tallies.change_tallycount",
     "tallies.delete_tallycount",
+    "residents.add_codebatch",
+    "residents.change_codebatch",
+    "voting.add_votinground",
+    "voting.change_votinground",
 ):
     rules.add_perm(_perm, can_edit_agenda)
 

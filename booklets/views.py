@@ -35,7 +35,9 @@ def booklet_form(request, slug):
         "language": reader_language(),
         "paper": Paper.LETTER if get_language().startswith("es") else Paper.A4,
     }
-    form = BookletForm(request.POST or None, initial=initial, editions=editions)
+    form = BookletForm(
+        request.POST if request.method == "POST" else None, initial=initial, editions=editions
+    )
     if request.method == "POST" and form.is_valid():
         job = services.request_export(services.owner_of(request), agenda, **form.cleaned_data)
         return redirect("booklet-job", pk=job.pk)

@@ -10,6 +10,8 @@ from django.views.i18n import set_language
 
 from booklets import views as booklets
 from pages import views as pages
+from residents import views as residents
+from voting import views as voting
 
 admin.site.site_header = _("Human Security Agendas")
 admin.site.site_title = _("Human Security Agendas")
@@ -22,6 +24,15 @@ urlpatterns = [
     path("dimensions.css", pages.dimensions_css, name="dimensions-css"),
     path("health/", pages.health, name="health"),
     path("workspace/", include("workspace.urls")),
+    path("join/", residents.redeem, name="redeem"),
+    path("join/about-you/", residents.about_you, name="about-you"),
+    path("vote/", include("voting.urls")),
+    path("workspace/neighbourhoods/<int:pk>/codes/", residents.code_batches, name="code-batches"),
+    path("workspace/code-batches/<int:pk>/withdraw/", residents.withdraw, name="code-withdraw"),
+    path("workspace/agendas/<slug:slug>/votes/", voting.rounds, name="voting-rounds"),
+    path("workspace/votes/<int:pk>/", voting.results, name="voting-results"),
+    path("workspace/votes/<int:pk>/close/", voting.close, name="voting-close"),
+    path("workspace/votes/<int:pk>/apply/", voting.apply, name="voting-apply"),
     path(
         "sign-in/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

@@ -102,8 +102,12 @@ def neighbourhood(request, pk):
 
 
 def _workshop_form_page(request, workshop, place):
-    form = forms.WorkshopForm(request.POST or None, instance=workshop, neighbourhood=place)
-    attendance = forms.attendance_formset(workshop, request.POST or None)
+    form = forms.WorkshopForm(
+        request.POST if request.method == "POST" else None, instance=workshop, neighbourhood=place
+    )
+    attendance = forms.attendance_formset(
+        workshop, request.POST if request.method == "POST" else None
+    )
     if request.method == "POST":
         form_ok, attendance_ok = form.is_valid(), attendance.is_valid()
         if form_ok and attendance_ok:
@@ -220,7 +224,11 @@ def tally_edit(request, pk, slug):
     issues = Issue.objects.filter(agenda=agenda).order_by("kind", "order", "pk")
     tally = tally_for(workshop, agenda)
     form = forms.TallyForm(
-        request.POST or None, instance=tally, workshop=workshop, agenda=agenda, issues=issues
+        request.POST if request.method == "POST" else None,
+        instance=tally,
+        workshop=workshop,
+        agenda=agenda,
+        issues=issues,
     )
     if request.method == "POST" and form.is_valid():
         save_tally(form)
@@ -344,7 +352,11 @@ def _siblings(item):
 @login_required
 def issue_create(request, slug):
     agenda = _agenda(request, slug, "agendas.add_issue")
-    form = forms.IssueForm(request.POST or None, agenda=agenda, initial=_initial(request, Issue))
+    form = forms.IssueForm(
+        request.POST if request.method == "POST" else None,
+        agenda=agenda,
+        initial=_initial(request, Issue),
+    )
     return _item_form_page(request, form, agenda, "issues")
 
 
@@ -372,7 +384,9 @@ def _issue(request, pk, perm):
 @login_required
 def issue_edit(request, pk):
     issue = _issue(request, pk, "agendas.change_issue")
-    form = forms.IssueForm(request.POST or None, instance=issue, agenda=issue.agenda)
+    form = forms.IssueForm(
+        request.POST if request.method == "POST" else None, instance=issue, agenda=issue.agenda
+    )
     return _item_form_page(request, form, issue.agenda, f"issue-{issue.pk}")
 
 
@@ -411,7 +425,9 @@ def issue_history(request, pk):
 def proposal_create(request, slug):
     agenda = _agenda(request, slug, "proposals.add_proposal")
     form = forms.ProposalForm(
-        request.POST or None, agenda=agenda, initial=_initial(request, Proposal)
+        request.POST if request.method == "POST" else None,
+        agenda=agenda,
+        initial=_initial(request, Proposal),
     )
     return _item_form_page(request, form, agenda, "proposals")
 
@@ -431,7 +447,11 @@ def _proposal(request, pk, perm):
 @login_required
 def proposal_edit(request, pk):
     proposal = _proposal(request, pk, "proposals.change_proposal")
-    form = forms.ProposalForm(request.POST or None, instance=proposal, agenda=proposal.agenda)
+    form = forms.ProposalForm(
+        request.POST if request.method == "POST" else None,
+        instance=proposal,
+        agenda=proposal.agenda,
+    )
     return _item_form_page(request, form, proposal.agenda, f"proposal-{proposal.pk}")
 
 

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_ratelimit",
     "csp",
     "access",
     "communities",
@@ -50,6 +51,8 @@ INSTALLED_APPS = [
     "proposals",
     "tallies",
     "booklets",
+    "residents",
+    "voting",
     "simple_history",
     "history",
     "pages",
@@ -167,6 +170,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # One process only, as for the page cache: its own memory is shared enough
+    # for counting attempts at participant codes.
+    _LOCAL_CACHE_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
@@ -186,6 +192,19 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_connect_timeout": 2,
     "socket_timeout": 5,
 }
+# Keys ballots to their voter (to replace a ballot while a round is open)
+# without the database being able to: keep it out of the database, like
+# SECRET_KEY. Derived from SECRET_KEY when not set.
+BALLOT_SECRET = env.str("BALLOT_SECRET", default="")
+# Attempts at typing a participant code: per address and per batch of codes,
+# counted in the cache (Redis when REDIS_URL is set); the count resets after
+# the window, so no one is locked out for good.
+REDEEM_RATE_PER_ADDRESS = env.str("REDEEM_RATE_PER_ADDRESS", default="10/10m")
+REDEEM_RATE_PER_BATCH = env.str("REDEEM_RATE_PER_BATCH", default="100/10m")
+RATELIMIT_VIEW = "residents.views.too_many_attempts"
+# Participant code slips link to the site at this address.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+
 # Printed booklets are kept here, outside any public URL: they are served only
 # through a view that checks who asks.
 BOOKLET_ROOT = Path(env.str("BOOKLET_ROOT", default=str(BASE_DIR / "media" / "booklets")))
@@ -223,6 +242,8 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 315
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
 SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=[])
+if not REDIS_URL:
+    SILENCED_SYSTEM_CHECKS += _LOCAL_CACHE_CHECKS
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,129 @@
+"""Issuing, withdrawing and redeeming participant codes.
+
+Redeeming a code makes a pseudonymous resident: a made-up username, no
+password, no name, e-mail or phone. Two people typing the same code at the
+same moment get exactly one resident: the code is claimed by one
+conditional UPDATE, which only one transaction can win.
+"""
+
+import secrets
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from communities.models import Membership
+
+from .codes import ALPHABET, code_hash, new_code, normalise
+from .models import CodeBatch, ParticipantCode
+
+MAX_BATCH = 500
+
+
+class CodeRefused(Exception):
+    """The code cannot be used. Deliberately one kind: whether it was
+    mistyped, used, withdrawn or expired is not told, so that no one can
+    learn which codes exist."""
+
+
+@dataclass
+class IssuedCodes:
+    batch: CodeBatch
+    codes: list  # [(slip number, code)] — shown once, never stored
+
+
+def issue_batch(neighbourhood, count, *, created_by=None, expires_at=None, label=""):
+    if not 1 <= count <= MAX_BATCH:
+        raise ValueError(f"A batch holds 1 to {MAX_BATCH} codes.")
+    with transaction.atomic():
+        batch = CodeBatch.objects.create(
+            neighbourhood=neighbourhood, created_by=created_by, expires_at=expires_at, label=label
+        )
+        codes = []
+        for number in range(1, count + 1):
+            while True:  # a repeat of a 59-bit code is all but impossible; still, never two
+                code = new_code()
+                try:
+                    with transaction.atomic():
+                        ParticipantCode.objects.create(
+                            batch=batch, number=number, code_hash=code_hash(normalise(code))
+                        )
+                    break
+                except IntegrityError:
+                    continue
+            codes.append((number, code))
+    return IssuedCodes(batch, codes)
+
+
+def revoke_batch(batch):
+    return CodeBatch.objects.filter(pk=batch.pk, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+
+
+def revoke_code(batch, number):
+    """Withdraw one slip of a batch by its number; returns whether an unused
+    slip was withdrawn."""
+    return bool(
+        ParticipantCode.objects.filter(
+            batch=batch, number=number, used_at__isnull=True, revoked_at__isnull=True
+        ).update(revoked_at=timezone.now())
+    )
+
+
+def find_batch(typed):
+    """The batch a typed code belongs to, for throttling; None if none."""
+    normalised = normalise(typed)
+    if normalised is None:
+        return None
+    return (
+        ParticipantCode.objects.filter(code_hash=code_hash(normalised))
+        .values_list("batch_id", flat=True)
+        .first()
+    )
+
+
+def redeem(typed):
+    """Turn a code into a new pseudonymous resident of its neighbourhood, or
+    raise CodeRefused."""
+    normalised = normalise(typed)
+    # Hash even a malformed code, so that every refusal costs the same time.
+    digest = code_hash(normalised or "")
+    now = timezone.now()
+    with transaction.atomic():
+        code = (
+            ParticipantCode.objects.select_related("batch")
+            .filter(code_hash=digest, used_at__isnull=True, revoked_at__isnull=True)
+            .first()
+        )
+        if (
+            normalised is None
+            or code is None
+            or code.batch.revoked_at is not None
+            or code.batch.is_expired(now)
+        ):
+            raise CodeRefused
+        claimed = ParticipantCode.objects.filter(pk=code.pk, used_at__isnull=True).update(
+            used_at=now
+        )
+        if not claimed:  # someone else redeemed it a moment ago
+            raise CodeRefused
+        resident = _new_resident()
+        Membership.objects.create(
+            user=resident, neighbourhood_id=code.batch.neighbourhood_id, role="resident"
+        )
+        ParticipantCode.objects.filter(pk=code.pk).update(resident=resident)
+    return resident
+
+
+def _new_resident():
+    User = get_user_model()
+    while True:
+        username = "resident-" + "".join(secrets.choice(ALPHABET.lower()) for _ in range(10))
+        if not User.objects.filter(username=username).exists():
+            break
+    user = User(username=username)
+    user.set_unusable_password()
+    user.save()
+    return user

@@ -1,0 +1,171 @@
+"""Residents join with a printed code; facilitators print and withdraw codes."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from django_ratelimit.core import is_ratelimited
+
+from communities.models import Membership, Neighbourhood
+
+from . import services
+from .forms import AboutYouForm, CodeBatchForm, RedeemForm
+from .models import CodeBatch, ParticipantCode, ResidentProfile
+from .slips import slips_pdf
+
+
+def too_many_attempts(request, exception=None):
+    return render(request, "residents/too_many.html", status=429)
+
+
+def _throttled(request):
+    """Attempts are counted per address, and per batch of codes when the
+    typed code belongs to one; each count resets after its window."""
+    if is_ratelimited(
+        request, group="redeem-address", key="ip", rate=settings.REDEEM_RATE_PER_ADDRESS,
+        method="POST", increment=True,
+    ):  # fmt: skip
+        return True
+    batch = services.find_batch(request.POST.get("code", ""))
+    return batch is not None and is_ratelimited(
+        request, group="redeem-batch", key=lambda group, request: f"batch-{batch}",
+        rate=settings.REDEEM_RATE_PER_BATCH, method="POST", increment=True,
+    )  # fmt: skip
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def redeem(request):
+    form = RedeemForm(
+        request.POST if request.method == "POST" else None,
+        initial={"code": request.GET.get("code", "")[:40]},
+    )
+    if request.method == "POST":
+        if _throttled(request):
+            return too_many_attempts(request)
+        if form.is_valid():
+            try:
+                resident = services.redeem(form.cleaned_data["code"])
+            except services.CodeRefused:
+                form.add_error(
+                    "code",
+                    _(
+                        "This code cannot be used: it may be mistyped, already used, "
+                        "withdrawn or expired. Check it, or ask the facilitator for a new one."
+                    ),
+                )
+            else:
+                login(request, resident, backend="django.contrib.auth.backends.ModelBackend")
+                messages.success(request, _("Welcome. You are taking part anonymously."))
+                return redirect("about-you")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "residents/redeem.html", {"form": form}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def about_you(request):
+    if not Membership.objects.filter(user=request.user, role="resident").exists():
+        raise PermissionDenied
+    profile, _created = ResidentProfile.objects.get_or_create(user=request.user)
+    form = AboutYouForm(
+        request.POST if request.method == "POST" else None, initial={"groups": profile.groups.all()}
+    )
+    if request.method == "POST" and form.is_valid():
+        profile.groups.set(form.cleaned_data["groups"])
+        messages.success(request, _("Thank you. You can change this at any time."))
+        return redirect("voting-home")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "residents/about_you.html", {"form": form}, status=status)
+
+
+# --- facilitators: printing and withdrawing codes -----------------------------------
+
+
+def _neighbourhood(request, pk, perm):
+    place = get_object_or_404(Neighbourhood.objects.select_related("city"), pk=pk)
+    if not request.user.has_perm(perm, place):
+        raise PermissionDenied
+    return place
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def code_batches(request, pk):
+    place = _neighbourhood(request, pk, "workspace.view_workspace")
+    form = CodeBatchForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        if not request.user.has_perm("residents.add_codebatch", place):
+            raise PermissionDenied
+        if form.is_valid():
+            days = form.cleaned_data["days"]
+            issued = services.issue_batch(
+                place,
+                form.cleaned_data["count"],
+                created_by=request.user,
+                expires_at=timezone.now() + timedelta(days=days) if days else None,
+                label=form.cleaned_data["label"],
+            )
+            pdf = slips_pdf(issued, site_url=request.build_absolute_uri("/"))
+            response = HttpResponse(pdf, content_type="application/pdf")
+            response["Content-Disposition"] = (
+                f'attachment; filename="codes-{place.slug}-{issued.batch.pk}.pdf"'
+            )
+            response["Cache-Control"] = "private, no-store"
+            return response
+    batches = place.code_batches.order_by("-created_at")
+    stats = {
+        row["batch"]: row
+        for row in ParticipantCode.objects.filter(batch__neighbourhood=place)
+        .values("batch")
+        .annotate(
+            total=_count(),
+            used=_count(used_at__isnull=False),
+            withdrawn=_count(revoked_at__isnull=False),
+        )
+    }
+    for batch in batches:
+        batch.stats = stats.get(batch.pk, {})
+    return render(
+        request,
+        "residents/code_batches.html",
+        {
+            "neighbourhood": place,
+            "form": form,
+            "batches": batches,
+            "can_edit": request.user.has_perm("residents.add_codebatch", place),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _count(**condition):
+    from django.db.models import Count, Q
+
+    return Count("pk", filter=Q(**condition)) if condition else Count("pk")
+
+
+@login_required
+@require_POST
+def withdraw(request, pk):
+    batch = get_object_or_404(CodeBatch.objects.select_related("neighbourhood"), pk=pk)
+    if not request.user.has_perm("residents.change_codebatch", batch.neighbourhood):
+        raise PermissionDenied
+    number = request.POST.get("number", "").strip()
+    if number == "all":
+        services.revoke_batch(batch)
+        messages.success(request, _("Every unused code of this batch is withdrawn."))
+    elif number.isdigit() and services.revoke_code(batch, int(number)):
+        messages.success(request, _("Slip %(number)s is withdrawn.") % {"number": number})
+    else:
+        messages.error(
+            request, _("No unused slip has that number in this batch. Nothing was changed.")
+        )
+    return redirect("code-batches", pk=batch.neighbourhood_id)

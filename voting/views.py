@@ -1,0 +1,187 @@
+"""Residents vote; facilitators open, close and read rounds, and apply a
+result to the agenda's order."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from agendas.models import Agenda
+from communities.models import Membership
+
+from . import services
+from .forms import BallotForm, ReceiptForm, RoundForm
+from .models import VotingRound
+
+GET_POST = require_http_methods(["GET", "HEAD", "POST"])
+
+
+# --- residents ------------------------------------------------------------------------
+
+
+@require_safe
+@login_required
+def home(request):
+    """The rounds the resident may vote in, open ones first."""
+    places = Membership.objects.filter(user=request.user, role="resident").values("neighbourhood")
+    rounds = (
+        VotingRound.objects.filter(agenda__neighbourhood__in=places)
+        .select_related("agenda")
+        .order_by("-opens_at")
+    )
+    now = timezone.now()
+    return render(
+        request,
+        "voting/home.html",
+        {
+            "open_rounds": [r for r in rounds if r.is_open(now)],
+            "closed_rounds": [r for r in rounds if not r.is_open(now)],
+        },
+    )
+
+
+def _resident_round(request, pk):
+    round = get_object_or_404(VotingRound.objects.select_related("agenda"), pk=pk)
+    if not services.may_vote(request.user, round):
+        raise Http404  # a round of another neighbourhood does not exist for them
+    return round
+
+
+@GET_POST
+@login_required
+def ballot(request, pk):
+    round = _resident_round(request, pk)
+    form = BallotForm(
+        request.POST if request.method == "POST" else None,
+        round=round,
+        issues=round.ballot_issues(),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            receipt = services.cast_ballot(round, request.user, form.marks())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            # Shown once: only a hash of it is kept.
+            return render(request, "voting/receipt.html", {"round": round, "receipt": receipt})
+    return render(
+        request,
+        "voting/ballot.html",
+        {"round": round, "form": form, "is_open": round.is_open()},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@GET_POST
+@login_required
+def check(request, pk):
+    round = _resident_round(request, pk)
+    form = ReceiptForm(request.POST if request.method == "POST" else None)
+    marks = None
+    if request.method == "POST" and form.is_valid():
+        marks = services.ballot_for_receipt(round, form.cleaned_data["receipt"])
+        if marks is None:
+            form.add_error(
+                "receipt",
+                _(
+                    "No ballot of this vote has that receipt. Each new ballot "
+                    "replaces the receipt of the one before."
+                ),
+            )
+    return render(
+        request,
+        "voting/check.html",
+        {"round": round, "form": form, "marks": marks},
+        status=400 if request.method == "POST" and marks is None else 200,
+    )
+
+
+# --- facilitators ---------------------------------------------------------------------
+
+
+def _agenda(request, slug, perm):
+    agenda = get_object_or_404(Agenda.objects.select_related("neighbourhood"), slug=slug)
+    if not request.user.has_perm("agendas.view_agenda", agenda):
+        raise Http404
+    if not request.user.has_perm(perm, agenda):
+        raise PermissionDenied
+    return agenda
+
+
+@GET_POST
+@login_required
+def rounds(request, slug):
+    agenda = _agenda(request, slug, "voting.view_votinground")
+    form = RoundForm(request.POST if request.method == "POST" else None, agenda=agenda)
+    if request.method == "POST":
+        if not request.user.has_perm("voting.add_votinground", agenda):
+            raise PermissionDenied
+        if form.is_valid():
+            form.instance.opened_by = request.user
+            round = form.save()
+            messages.success(request, _("The vote is open."))
+            return redirect("voting-results", pk=round.pk)
+    return render(
+        request,
+        "voting/rounds.html",
+        {
+            "agenda": agenda,
+            "form": form,
+            "rounds": agenda.voting_rounds.all(),
+            "can_edit": request.user.has_perm("voting.add_votinground", agenda),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _round(request, pk, perm):
+    round = get_object_or_404(VotingRound.objects.select_related("agenda__neighbourhood"), pk=pk)
+    if not request.user.has_perm("agendas.view_agenda", round.agenda):
+        raise Http404
+    if not request.user.has_perm(perm, round.agenda):
+        raise PermissionDenied
+    return round
+
+
+@require_safe
+@login_required
+def results(request, pk):
+    round = _round(request, pk, "voting.view_votinground")
+    return render(
+        request,
+        "voting/results.html",
+        {
+            "round": round,
+            "results": services.results(round),
+            "is_open": round.is_open(),
+            "can_edit": request.user.has_perm("voting.change_votinground", round.agenda),
+            "smallest_group": services.SMALLEST_GROUP,
+        },
+    )
+
+
+@require_POST
+@login_required
+def close(request, pk):
+    round = _round(request, pk, "voting.change_votinground")
+    closed = VotingRound.objects.filter(pk=round.pk, closed_at__isnull=True).update(
+        closed_at=timezone.now()
+    )
+    if closed:
+        messages.success(request, _("The vote is closed."))
+    return redirect("voting-results", pk=round.pk)
+
+
+@require_POST
+@login_required
+def apply(request, pk):
+    round = _round(request, pk, "voting.change_votinground")
+    services.apply_result(round)
+    messages.success(
+        request, _("The agenda's priority issues are now in the order of the combined result.")
+    )
+    return redirect("workspace-agenda", slug=round.agenda.slug)
