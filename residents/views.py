@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -106,14 +107,16 @@ def code_batches(request, pk):
             raise PermissionDenied
         if form.is_valid():
             days = form.cleaned_data["days"]
-            issued = services.issue_batch(
-                place,
-                form.cleaned_data["count"],
-                created_by=request.user,
-                expires_at=timezone.now() + timedelta(days=days) if days else None,
-                label=form.cleaned_data["label"],
-            )
-            pdf = slips_pdf(issued, site_url=request.build_absolute_uri("/"))
+            # If the sheet cannot be made, no batch is kept: its codes would be lost.
+            with transaction.atomic():
+                issued = services.issue_batch(
+                    place,
+                    form.cleaned_data["count"],
+                    created_by=request.user,
+                    expires_at=timezone.now() + timedelta(days=days) if days else None,
+                    label=form.cleaned_data["label"],
+                )
+                pdf = slips_pdf(issued, site_url=request.build_absolute_uri("/"))
             response = HttpResponse(pdf, content_type="application/pdf")
             response["Content-Disposition"] = (
                 f'attachment; filename="codes-{place.slug}-{issued.batch.pk}.pdf"'

@@ -102,6 +102,13 @@ DATABASES = {
 # functions that make them, so read-only pages pay no BEGIN/COMMIT.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several writers at once (two people redeeming one code, many voting):
+    # each transaction takes the write lock when it begins and others wait
+    # for it, rather than failing with "database is locked" midway.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 30}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "communities.User"
