@@ -39,7 +39,7 @@ def dots_chart(issues, paper_votes):
         )
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
-        f'width="100%" role="img" aria-label="{escape(title)}">'
+        f'width="100%" role="img" aria-label="{escape(title)}" font-family="Source Sans 3">'
         f"<title>{escape(title)}</title>{''.join(rows)}</svg>"
     )
     return {"svg": mark_safe(svg), "title": title, "voters": paper_votes["voters"]}

@@ -11,6 +11,7 @@ import tempfile
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from weasyprint.urls import FatalURLFetchingError
 
 from access.rules import can_see_restricted, can_view_agenda
 
@@ -132,7 +133,9 @@ def render_job(job_id):
         job.save(update_fields=["status", "attempts", "dispatched"])
     try:
         content = make_booklet(job)
-    except Exception as error:  # the time limit included: the job says it failed
+    # The time limit and a refused URL (a BaseException in WeasyPrint) included:
+    # the job says it failed.
+    except (Exception, FatalURLFetchingError) as error:
         log.exception("Booklet %s failed", job.pk)
         ExportJob.objects.filter(pk=job.pk).update(
             status=ExportJob.Status.FAILED, error=str(error)[:500], finished_at=timezone.now()
