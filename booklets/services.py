@@ -11,6 +11,7 @@ import tempfile
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from kombu.exceptions import OperationalError
 from weasyprint.urls import FatalURLFetchingError
 
 from access.rules import can_see_restricted, can_view_agenda
@@ -91,7 +92,7 @@ def dispatch(job_id):
 
     try:
         render_booklet.apply_async(args=[str(job_id)], retry=False)
-    except Exception as error:  # the broker is down or unreachable
+    except OperationalError as error:  # the broker is down or unreachable
         log.warning("Booklet %s waits for the broker: %s", job_id, error)
         return False
     ExportJob.objects.filter(pk=job_id, dispatched=False).update(dispatched=True)
@@ -120,7 +121,8 @@ def render_job(job_id):
     at all (written aside, then renamed)."""
     with transaction.atomic():
         job = (
-            ExportJob.objects.select_for_update()
+            # Lock the job's row only: the related rows are read, not changed.
+            ExportJob.objects.select_for_update(of=("self",))
             .select_related("agenda__neighbourhood__city", "requested_by")
             .filter(pk=job_id)
             .first()

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from agendas.models import Agenda
+from pages.forms import render_form
 from pages.text import reader_language
 
 from . import services
@@ -41,8 +42,7 @@ def booklet_form(request, slug):
     if request.method == "POST" and form.is_valid():
         job = services.request_export(services.owner_of(request), agenda, **form.cleaned_data)
         return redirect("booklet-job", pk=job.pk)
-    status = 400 if request.method == "POST" else 200
-    return render(request, "booklets/form.html", {"form": form, "agenda": agenda}, status=status)
+    return render_form(request, "booklets/form.html", {"form": form, "agenda": agenda})
 
 
 def _job(request, pk):

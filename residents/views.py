@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.core import is_ratelimited
 
 from communities.models import Membership, Neighbourhood
+from pages.forms import render_form
 
 from . import services
 from .forms import AboutYouForm, CodeBatchForm, RedeemForm
@@ -66,8 +67,7 @@ def redeem(request):
                 login(request, resident, backend="django.contrib.auth.backends.ModelBackend")
                 messages.success(request, _("Welcome. You are taking part anonymously."))
                 return redirect("about-you")
-    status = 400 if request.method == "POST" else 200
-    return render(request, "residents/redeem.html", {"form": form}, status=status)
+    return render_form(request, "residents/redeem.html", {"form": form})
 
 
 @login_required
@@ -83,8 +83,7 @@ def about_you(request):
         profile.groups.set(form.cleaned_data["groups"])
         messages.success(request, _("Thank you. You can change this at any time."))
         return redirect("voting-home")
-    status = 400 if request.method == "POST" else 200
-    return render(request, "residents/about_you.html", {"form": form}, status=status)
+    return render_form(request, "residents/about_you.html", {"form": form})
 
 
 # --- facilitators: printing and withdrawing codes -----------------------------------
@@ -136,7 +135,7 @@ def code_batches(request, pk):
     }
     for batch in batches:
         batch.stats = stats.get(batch.pk, {})
-    return render(
+    return render_form(
         request,
         "residents/code_batches.html",
         {
@@ -145,7 +144,6 @@ def code_batches(request, pk):
             "batches": batches,
             "can_edit": request.user.has_perm("residents.add_codebatch", place),
         },
-        status=400 if request.method == "POST" else 200,
     )
 
 

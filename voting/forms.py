@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from pages.text import localized
@@ -21,7 +22,10 @@ class RoundForm(forms.ModelForm):
         self.fields["method"].choices = VotingRound.Method.choices
         self.fields["closes_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
         for name in ("dots_per_voter", "max_dots_per_issue"):
-            self.fields[name].min_value = 1
+            field = self.fields[name]
+            field.validators.append(MinValueValidator(1))
+            field.widget.attrs["min"] = 1
+            field.error_messages["min_value"] = _("Write 1 or more.")
 
     def clean(self):
         cleaned = super().clean()

@@ -4,9 +4,15 @@ The secret: `Participation` says that a resident voted in a round; the
 `Ballot` says what was voted, and carries nothing that names the resident.
 A ballot is found again (to replace it while the round is open) through a
 key computed with a secret that lives in the server's settings, never in
-the database; it has a random id and no timestamp, so neither order nor
-time joins it to a participation. The resident checks their own ballot
-with a receipt code shown once, of which only a hash is kept.
+the database. Ballots, their marks and their groups have random ids and no
+timestamp, so neither order nor time joins them to a participation. The
+resident checks their own ballot with a receipt code shown once, of which
+only a hash is kept.
+
+While a round is open, the database's own bookkeeping (the order rows were
+written in, transaction ids) could still line ballots up with
+participations; closing a round seals it: its ballots are written again,
+all in one transaction and in random order (`voting.services.seal`).
 """
 
 import uuid
@@ -43,6 +49,7 @@ class VotingRound(models.Model):
         _("closes"), null=True, blank=True, help_text=_("Leave empty to close it by hand.")
     )
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    sealed = models.BooleanField(default=False, editable=False)
     opened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -120,7 +127,9 @@ class Ballot(models.Model):
     receipt_hash = models.CharField(max_length=64, editable=False)
     # The groups the voter said they belong to, for breakdowns of at least
     # five voters (smaller groups are merged).
-    groups = models.ManyToManyField(ParticipantGroup, blank=True, related_name="+")
+    groups = models.ManyToManyField(
+        ParticipantGroup, blank=True, related_name="+", through="BallotGroup"
+    )
 
     class Meta:
         constraints = [
@@ -131,9 +140,24 @@ class Ballot(models.Model):
         return f"{self.round} · {self.pk}"
 
 
+class BallotGroup(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE)
+    group = models.ForeignKey(ParticipantGroup, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["ballot", "group"], name="one_group_once_per_ballot"),
+        ]
+
+    def __str__(self):
+        return f"{self.ballot_id} · {self.group}"
+
+
 class BallotMark(models.Model):
     """What one ballot gives one issue: dots, 1 for approved, or Borda points."""
 
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="marks")
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="ballot_marks")
     points = models.PositiveIntegerField()

@@ -20,7 +20,7 @@ from communities.models import Membership
 from residents.models import ResidentProfile
 from tallies.models import PaperTally, TallyCount
 
-from .models import Ballot, BallotMark, Participation, VotingRound
+from .models import Ballot, BallotGroup, BallotMark, Participation, VotingRound
 
 SMALLEST_GROUP = 5  # a group with fewer voters is merged into "other"
 RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -158,6 +158,8 @@ class Results:
 def results(round):
     """Online ballots, paper tallies, and the two combined: each issue's
     share of each source's total, weighted by how many people voted in it."""
+    if not round.sealed and not round.is_open():
+        seal(round)  # closed by time since it was last looked at
     issues = list(round.ballot_issues().select_related("dimension"))
     online = dict(
         BallotMark.objects.filter(ballot__round=round)
@@ -200,36 +202,89 @@ def results(round):
 
 
 def group_breakdown(round):
-    """Points per issue by the groups voters said they belong to; groups of
-    fewer than five voters are merged into "other groups", shown only if
-    that too has five."""
+    """Points per issue by the groups voters said they belong to. Groups of
+    fewer than five voters are merged into "other groups", counted by
+    ballot (a voter in several small groups counts once), and shown only
+    if that too has five voters."""
     from communities.models import ParticipantGroup
 
+    links = BallotGroup.objects.filter(ballot__round=round)
     voters = dict(
-        Ballot.groups.through.objects.filter(ballot__round=round)
-        .values("participantgroup")
-        .annotate(n=Count("ballot", distinct=True))
-        .values_list("participantgroup", "n")
+        links.values("group").annotate(n=Count("ballot", distinct=True)).values_list("group", "n")
     )
     points = {}
     for group_id, issue_id, total in (
-        BallotMark.objects.filter(ballot__round=round, ballot__groups__isnull=False)
-        .values_list("ballot__groups", "issue")
+        BallotMark.objects.filter(ballot__round=round, ballot__ballotgroup__isnull=False)
+        .values_list("ballot__ballotgroup__group", "issue")
         .annotate(total=Sum("points"))
     ):
         points.setdefault(group_id, {})[issue_id] = total
-    shown, other, other_voters = [], {}, 0
     names = {g.pk: g for g in ParticipantGroup.objects.filter(pk__in=voters)}
-    for group_id, count in sorted(voters.items(), key=lambda item: names[item[0]].order):
-        if count >= SMALLEST_GROUP:
-            shown.append((names[group_id], points.get(group_id, {}), count))
-        else:
-            other_voters += count
-            for issue_id, total in points.get(group_id, {}).items():
-                other[issue_id] = other.get(issue_id, 0) + total
+    shown = [
+        (names[group_id], points.get(group_id, {}), count)
+        for group_id, count in sorted(voters.items(), key=lambda item: names[item[0]].order)
+        if count >= SMALLEST_GROUP
+    ]
+    # The small groups are chosen in SQL, so these two queries run (and cost
+    # the same) whether or not there are any.
+    small = (
+        links.values("group")
+        .annotate(n=Count("ballot", distinct=True))
+        .filter(n__lt=SMALLEST_GROUP)
+        .values("group")
+    )
+    in_small = Ballot.objects.filter(round=round, ballotgroup__group__in=small).distinct()
+    other_voters = in_small.count()
+    other = dict(
+        BallotMark.objects.filter(ballot__in=in_small.values("pk"))
+        .values("issue")
+        .annotate(total=Sum("points"))
+        .values_list("issue", "total")
+    )
     if other_voters >= SMALLEST_GROUP:
         shown.append((None, other, other_voters))
     return shown
+
+
+def seal(round):
+    """Write a closed round's ballots again, in one transaction and in a
+    random order, with new random ids: what the database kept of the order
+    and the transactions in which they were cast is gone. Receipts and
+    results are unchanged."""
+    with transaction.atomic():
+        round = VotingRound.objects.select_for_update().get(pk=round.pk)
+        if round.sealed or round.is_open():
+            return False
+        ballots = list(
+            Ballot.objects.filter(round=round).prefetch_related("marks", "ballotgroup_set")
+        )
+        copies = [
+            (
+                Ballot(round=round, voter_key=b.voter_key, receipt_hash=b.receipt_hash),
+                [(mark.issue_id, mark.points) for mark in b.marks.all()],
+                [link.group_id for link in b.ballotgroup_set.all()],
+            )
+            for b in ballots
+        ]
+        secrets.SystemRandom().shuffle(copies)
+        Ballot.objects.filter(round=round).delete()
+        Ballot.objects.bulk_create([ballot for ballot, _marks, _groups in copies])
+        marks = [
+            BallotMark(ballot=ballot, issue_id=issue_id, points=points)
+            for ballot, ballot_marks, _groups in copies
+            for issue_id, points in ballot_marks
+        ]
+        groups = [
+            BallotGroup(ballot=ballot, group_id=group_id)
+            for ballot, _marks, ballot_groups in copies
+            for group_id in ballot_groups
+        ]
+        secrets.SystemRandom().shuffle(marks)
+        secrets.SystemRandom().shuffle(groups)
+        BallotMark.objects.bulk_create(marks)
+        BallotGroup.objects.bulk_create(groups)
+        VotingRound.objects.filter(pk=round.pk).update(sealed=True)
+    return True
 
 
 def apply_result(round, result=None):

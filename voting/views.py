@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from agendas.models import Agenda
 from communities.models import Membership
+from pages.forms import render_form
 
 from . import services
 from .forms import BallotForm, ReceiptForm, RoundForm
@@ -68,11 +69,8 @@ def ballot(request, pk):
         else:
             # Shown once: only a hash of it is kept.
             return render(request, "voting/receipt.html", {"round": round, "receipt": receipt})
-    return render(
-        request,
-        "voting/ballot.html",
-        {"round": round, "form": form, "is_open": round.is_open()},
-        status=400 if request.method == "POST" else 200,
+    return render_form(
+        request, "voting/ballot.html", {"round": round, "form": form, "is_open": round.is_open()}
     )
 
 
@@ -125,7 +123,7 @@ def rounds(request, slug):
             round = form.save()
             messages.success(request, _("The vote is open."))
             return redirect("voting-results", pk=round.pk)
-    return render(
+    return render_form(
         request,
         "voting/rounds.html",
         {
@@ -134,7 +132,6 @@ def rounds(request, slug):
             "rounds": agenda.voting_rounds.all(),
             "can_edit": request.user.has_perm("voting.add_votinground", agenda),
         },
-        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -172,6 +169,7 @@ def close(request, pk):
         closed_at=timezone.now()
     )
     if closed:
+        services.seal(round)
         messages.success(request, _("The vote is closed."))
     return redirect("voting-results", pk=round.pk)
 

@@ -24,6 +24,7 @@ from agendas.models import Agenda, Issue
 from agendas.ordering import move, next_place
 from communities.models import Neighbourhood, ParticipantGroup
 from history.selectors import Tracked, history_of
+from pages.forms import render_form
 from pages.text import localized
 from proposals.models import Proposal
 from tallies.models import PaperTally, TallyCount
@@ -48,13 +49,6 @@ def _seen(user, perm, queryset, **lookup):
     if not user.has_perm(perm, obj):
         raise Http404
     return obj
-
-
-def _form_page(request, template, context):
-    """Render a form page; 400 when a submitted form is refused, so that
-    scripts and assistive tools can tell the difference."""
-    status = 400 if request.method == "POST" else 200
-    return render(request, template, context, status=status)
 
 
 # --- dashboard and neighbourhoods ------------------------------------------------
@@ -101,7 +95,7 @@ def neighbourhood(request, pk):
 # --- workshops -------------------------------------------------------------------
 
 
-def _workshop_form_page(request, workshop, place):
+def _workshoprender_form(request, workshop, place):
     form = forms.WorkshopForm(
         request.POST if request.method == "POST" else None, instance=workshop, neighbourhood=place
     )
@@ -114,7 +108,7 @@ def _workshop_form_page(request, workshop, place):
             saved = save_workshop(form, attendance.counts())
             messages.success(request, _("The workshop is saved."))
             return redirect("workspace-workshop", pk=saved.pk)
-    return _form_page(
+    return render_form(
         request,
         "workspace/workshop_form.html",
         {"form": form, "attendance": attendance, "workshop": workshop, "neighbourhood": place},
@@ -126,7 +120,7 @@ def _workshop_form_page(request, workshop, place):
 def workshop_create(request, pk):
     place = get_object_or_404(Neighbourhood.objects.select_related("city"), pk=pk)
     _require(request.user, "workshops.add_workshop", place)
-    return _workshop_form_page(request, Workshop(neighbourhood=place), place)
+    return _workshoprender_form(request, Workshop(neighbourhood=place), place)
 
 
 def _workshop(request, pk, perm):
@@ -167,7 +161,7 @@ def workshop_detail(request, pk):
 @login_required
 def workshop_edit(request, pk):
     workshop = _workshop(request, pk, "workshops.change_workshop")
-    return _workshop_form_page(request, workshop, workshop.neighbourhood)
+    return _workshoprender_form(request, workshop, workshop.neighbourhood)
 
 
 @GET_POST
@@ -234,7 +228,7 @@ def tally_edit(request, pk, slug):
         save_tally(form)
         messages.success(request, _("The paper tally is saved."))
         return redirect("workspace-workshop", pk=workshop.pk)
-    return _form_page(
+    return render_form(
         request,
         "workspace/tally_form.html",
         {"form": form, "workshop": workshop, "agenda": agenda, "attended": form.attended()},
@@ -326,7 +320,7 @@ ITEM_TEXT = {
 }
 
 
-def _item_form_page(request, form, agenda, anchor):
+def _itemrender_form(request, form, agenda, anchor):
     text = ITEM_TEXT[type(form.instance)]
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -336,7 +330,7 @@ def _item_form_page(request, form, agenda, anchor):
         messages.success(request, text["saved"])
         return redirect(_agenda_url(agenda, anchor))
     heading = text["edit"] if form.instance.pk else text["new"]
-    return _form_page(
+    return render_form(
         request, "workspace/item_form.html", {"form": form, "agenda": agenda, "heading": heading}
     )
 
@@ -357,7 +351,7 @@ def issue_create(request, slug):
         agenda=agenda,
         initial=_initial(request, Issue),
     )
-    return _item_form_page(request, form, agenda, "issues")
+    return _itemrender_form(request, form, agenda, "issues")
 
 
 def _initial(request, model):
@@ -387,7 +381,7 @@ def issue_edit(request, pk):
     form = forms.IssueForm(
         request.POST if request.method == "POST" else None, instance=issue, agenda=issue.agenda
     )
-    return _item_form_page(request, form, issue.agenda, f"issue-{issue.pk}")
+    return _itemrender_form(request, form, issue.agenda, f"issue-{issue.pk}")
 
 
 @GET_POST
@@ -429,7 +423,7 @@ def proposal_create(request, slug):
         agenda=agenda,
         initial=_initial(request, Proposal),
     )
-    return _item_form_page(request, form, agenda, "proposals")
+    return _itemrender_form(request, form, agenda, "proposals")
 
 
 def _proposal(request, pk, perm):
@@ -452,7 +446,7 @@ def proposal_edit(request, pk):
         instance=proposal,
         agenda=proposal.agenda,
     )
-    return _item_form_page(request, form, proposal.agenda, f"proposal-{proposal.pk}")
+    return _itemrender_form(request, form, proposal.agenda, f"proposal-{proposal.pk}")
 
 
 @GET_POST

@@ -251,6 +251,10 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
 SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=[])
 if not REDIS_URL:
     SILENCED_SYSTEM_CHECKS += _LOCAL_CACHE_CHECKS
+else:
+    # django-ratelimit names only third-party Redis caches as supported;
+    # Django's own increments with Redis INCR, atomic, which is what it needs.
+    SILENCED_SYSTEM_CHECKS += ["django_ratelimit.W001"]
 
 LOGGING = {
     "version": 1,

@@ -15,5 +15,14 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = False
 
-# Booklets made by the tests go to a fresh folder, never the real one.
-BOOKLET_ROOT = Path(tempfile.mkdtemp(prefix="hsa-test-booklets-"))
+# Booklets made by the tests go to a fresh folder, never the real one. A
+# Celery worker started by the tests is told the test's folder through
+# BOOKLET_ROOT, so that it writes where the test reads.
+BOOKLET_ROOT = Path(os.environ.get("BOOKLET_ROOT") or tempfile.mkdtemp(prefix="hsa-test-booklets-"))
+
+# On SQLite the test database is a file rather than memory, so that a Celery
+# worker started by the tests (another process) can open it.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"].setdefault("TEST", {})["NAME"] = str(  # noqa: F405
+        Path(tempfile.gettempdir()) / f"hsa-test-{os.getpid()}.sqlite3"
+    )
