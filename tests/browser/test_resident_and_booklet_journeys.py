@@ -1,0 +1,110 @@
+"""A resident takes part with a printed code on a phone without JavaScript,
+and a visitor prints a booklet with JavaScript following its progress."""
+
+import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from communities.models import Neighbourhood
+from residents.services import issue_batch
+from tests.booklets import celery_conf
+from voting.models import Ballot, Participation, VotingRound
+
+
+def fits(page):
+    page.wait_for_load_state()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), page.url
+
+
+def test_a_resident_joins_with_a_code_and_votes_on_a_phone_without_javascript(site, new_page):
+    place = Neighbourhood.objects.get(slug="lazaro-cardenas")
+    ((_number, code),) = issue_batch(place, 1).codes
+    round = VotingRound.objects.create(
+        agenda=place.agendas.get(slug="lazaro-cardenas"),
+        title="¿Qué temas primero?",
+        method="dots",
+        dots_per_voter=3,
+        max_dots_per_issue=2,
+    )
+    first, second = round.ballot_issues()[:2]
+
+    page = new_page(language="es-MX", width=360, javascript=False)
+    page.goto(site + "/")
+    page.get_by_role("link", name="Tengo un código").click()
+    fits(page)
+    page.get_by_label("Su código").fill(code.lower().replace("-", " "))
+    page.get_by_role("button", name="Entrar").click()
+    expect(page.get_by_role("status")).to_contain_text("Usted participa de forma anónima")
+    fits(page)
+    page.get_by_label("Mujeres").check()
+    page.get_by_role("button", name="Guardar y continuar").click()
+
+    page.get_by_role("link", name="¿Qué temas primero?").click()
+    fits(page)
+    page.get_by_label(first.title_es).fill("3")  # more than 2 on one issue
+    page.get_by_role("button", name="Votar").click()
+    expect(page.get_by_role("alert")).to_contain_text("Su voto no se registró")
+    assert Ballot.objects.count() == 0
+
+    page.get_by_label(first.title_es).fill("2")
+    page.get_by_label(second.title_es).fill("1")
+    page.get_by_role("button", name="Votar").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Su voto quedó registrado")
+    receipt = page.locator("#receipt").inner_text()
+    fits(page)
+    assert Participation.objects.filter(round=round).count() == 1
+
+    page.get_by_role("link", name="Revisar mi boleta").first.click()
+    page.get_by_label("Su código de comprobante").fill(receipt)
+    page.get_by_role("button", name="Mostrar mi boleta").click()
+    ballot = page.get_by_role("region", name="Su boleta")
+    expect(ballot).to_contain_text(f"{first.title_es}: 2 puntos")
+    expect(ballot).to_contain_text(f"{second.title_es}: 1 punto")
+    fits(page)
+    assert page.outside_requests == []
+
+
+@pytest.fixture
+def in_process_tasks():
+    """The booklet renders inside the live server (a real worker is tested in
+    tests/booklets/test_worker.py): this journey is about the pages."""
+    with celery_conf(task_always_eager=True, task_eager_propagates=True):
+        yield
+
+
+@pytest.mark.parametrize("language", ["en-GB", "es-MX"])
+def test_a_visitor_prints_the_public_booklet(site, new_page, language, in_process_tasks):
+    ui = {
+        "en-GB": (
+            "Printable booklet (PDF)",
+            "Prepare the booklet",
+            "Download the PDF",
+            "Ready",
+            "Public edition",
+        ),
+        "es-MX": (
+            "Cuadernillo para imprimir (PDF)",
+            "Preparar el cuadernillo",
+            "Descargar el PDF",
+            "Listo",
+            "Edición pública",
+        ),
+    }[language]
+    page = new_page(language=language, width=360)
+    page.goto(site + "/agendas/lazaro-cardenas/")
+    page.get_by_role("link", name=ui[0]).click()
+    fits(page)
+    # Only the public edition is offered to a visitor.
+    expect(page.get_by_label(ui[4])).to_be_checked()
+    expect(page.get_by_label("Internal edition (confidential)")).to_have_count(0)
+    expect(page.get_by_label("Edición interna (confidencial)")).to_have_count(0)
+    page.get_by_role("button", name=ui[1]).click()
+    expect(page.get_by_role("status").filter(has_text=ui[3])).to_be_visible(timeout=20_000)
+    fits(page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name=ui[2]).click()
+    pdf = PdfReader(download.value.path())
+    text = "".join(p.extract_text() for p in pdf.pages)
+    assert "Apatzing" in text
+    assert "Demo only" not in text and "DEMO ONLY" not in text
+    assert page.outside_requests == []
