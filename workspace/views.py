@@ -95,7 +95,7 @@ def neighbourhood(request, pk):
 # --- workshops -------------------------------------------------------------------
 
 
-def _workshoprender_form(request, workshop, place):
+def _workshop_form_page(request, workshop, place):
     form = forms.WorkshopForm(
         request.POST if request.method == "POST" else None, instance=workshop, neighbourhood=place
     )
@@ -120,7 +120,7 @@ def _workshoprender_form(request, workshop, place):
 def workshop_create(request, pk):
     place = get_object_or_404(Neighbourhood.objects.select_related("city"), pk=pk)
     _require(request.user, "workshops.add_workshop", place)
-    return _workshoprender_form(request, Workshop(neighbourhood=place), place)
+    return _workshop_form_page(request, Workshop(neighbourhood=place), place)
 
 
 def _workshop(request, pk, perm):
@@ -161,7 +161,7 @@ def workshop_detail(request, pk):
 @login_required
 def workshop_edit(request, pk):
     workshop = _workshop(request, pk, "workshops.change_workshop")
-    return _workshoprender_form(request, workshop, workshop.neighbourhood)
+    return _workshop_form_page(request, workshop, workshop.neighbourhood)
 
 
 @GET_POST
@@ -320,7 +320,7 @@ ITEM_TEXT = {
 }
 
 
-def _itemrender_form(request, form, agenda, anchor):
+def _item_form_page(request, form, agenda, anchor):
     text = ITEM_TEXT[type(form.instance)]
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -351,7 +351,7 @@ def issue_create(request, slug):
         agenda=agenda,
         initial=_initial(request, Issue),
     )
-    return _itemrender_form(request, form, agenda, "issues")
+    return _item_form_page(request, form, agenda, "issues")
 
 
 def _initial(request, model):
@@ -381,7 +381,7 @@ def issue_edit(request, pk):
     form = forms.IssueForm(
         request.POST if request.method == "POST" else None, instance=issue, agenda=issue.agenda
     )
-    return _itemrender_form(request, form, issue.agenda, f"issue-{issue.pk}")
+    return _item_form_page(request, form, issue.agenda, f"issue-{issue.pk}")
 
 
 @GET_POST
@@ -423,7 +423,7 @@ def proposal_create(request, slug):
         agenda=agenda,
         initial=_initial(request, Proposal),
     )
-    return _itemrender_form(request, form, agenda, "proposals")
+    return _item_form_page(request, form, agenda, "proposals")
 
 
 def _proposal(request, pk, perm):
@@ -446,7 +446,7 @@ def proposal_edit(request, pk):
         instance=proposal,
         agenda=proposal.agenda,
     )
-    return _itemrender_form(request, form, proposal.agenda, f"proposal-{proposal.pk}")
+    return _item_form_page(request, form, proposal.agenda, f"proposal-{proposal.pk}")
 
 
 @GET_POST
