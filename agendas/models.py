@@ -116,6 +116,9 @@ class Section(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     order = models.PositiveIntegerField(_("order"), default=0)
     heading = models.CharField(_("heading"), max_length=200, blank=True)
+    # Raised by every save through the editing pages; an editor's save is
+    # refused if it moved on since they opened the text (editing.concurrency).
+    revision = models.PositiveIntegerField(default=1, editable=False)
     body = models.TextField(
         _("text"),
         blank=True,
@@ -183,6 +186,9 @@ class Issue(models.Model):
         verbose_name=_("workshops where it came up"),
     )
     order = models.PositiveIntegerField(_("order"), default=0)
+    # Raised by every save through the editing pages; an editor's save is
+    # refused if it moved on since they opened the text (editing.concurrency).
+    revision = models.PositiveIntegerField(default=1, editable=False)
 
     objects = IssueQuerySet.as_manager()
 

@@ -16,6 +16,7 @@ from pages.text import LANGUAGE_CODES, in_language, localized
 # django-modeltranslation keeps beside each per-language one.
 BOOKKEEPING = {
     "id", "history_id", "history_date", "history_change_reason", "history_type", "history_user",
+    "revision",
 }  # fmt: skip
 ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 EMPTY = "—"

@@ -12,6 +12,7 @@ from django.apps import apps
 TRACKED = {
     "workshops.Workshop": ["facilitators"],
     "workshops.Attendance": [],
+    "agendas.Section": [],
     "agendas.Issue": ["related_dimensions", "workshops"],
     "proposals.Proposal": ["issues"],
     "tallies.PaperTally": [],

@@ -37,6 +37,9 @@ class Proposal(models.Model):
         _("text"), help_text=_("Markdown: **bold** keeps the phrase the proposal stresses.")
     )
     order = models.PositiveIntegerField(_("order"), default=0)
+    # Raised by every save through the editing pages; an editor's save is
+    # refused if it moved on since they opened the text (editing.concurrency).
+    revision = models.PositiveIntegerField(default=1, editable=False)
     issues = models.ManyToManyField(
         Issue, blank=True, related_name="proposals", verbose_name=_("issues")
     )

@@ -8,8 +8,9 @@ from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from agendas.models import Issue
+from agendas.models import Issue, Section
 from communities.models import Membership, ParticipantGroup, SecurityDimension
+from editing.concurrency import RevisionMixin
 from pages.text import LANGUAGE_CODES, in_language, localized
 from proposals.models import Proposal
 from tallies.models import PaperTally
@@ -195,7 +196,7 @@ def attendance_formset(workshop, data=None):
     return formset_class(data, groups=groups, initial=initial, prefix="attendance")
 
 
-class IssueForm(BilingualMixin, forms.ModelForm):
+class IssueForm(RevisionMixin, BilingualMixin, forms.ModelForm):
     bilingual = {"title": True, "description": False}
 
     class Meta:
@@ -222,6 +223,7 @@ class IssueForm(BilingualMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.agenda = agenda
         self.label_bilingual_fields()
+        self.add_revision_field()
         self.fields["kind"].choices = Issue.Kind.choices  # radios: no empty choice
         dimensions = SecurityDimension.objects.order_by("order", "pk")
         self.fields["dimension"].queryset = dimensions
@@ -239,7 +241,7 @@ class IssueForm(BilingualMixin, forms.ModelForm):
         return [d for d in related if d != primary] if primary else list(related)
 
 
-class ProposalForm(BilingualMixin, forms.ModelForm):
+class ProposalForm(RevisionMixin, BilingualMixin, forms.ModelForm):
     bilingual = {"text": True}
 
     class Meta:
@@ -257,6 +259,7 @@ class ProposalForm(BilingualMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.agenda = agenda
         self.label_bilingual_fields()
+        self.add_revision_field()
         self.fields["actor"].choices = Proposal.Actor.choices  # radios: no empty choice
         self.fields["issues"].queryset = Issue.objects.filter(agenda=agenda).order_by(
             "kind", "order", "pk"
@@ -339,3 +342,24 @@ class TallyForm(forms.ModelForm):
         """People recorded at the workshop, or None when nobody was counted."""
         counts = list(self.instance.workshop.attendance.values_list("count", flat=True))
         return sum(counts) if counts else None
+
+
+class SectionForm(RevisionMixin, BilingualMixin, forms.ModelForm):
+    """A free-text part of an agenda: heading and Markdown text, in both languages."""
+
+    bilingual = {"heading": False, "body": False}
+
+    class Meta:
+        model = Section
+        fields = ["heading_es", "heading_en", "body_es", "body_en"]
+        widgets = {
+            "body_es": forms.Textarea(attrs={"rows": 10}),
+            "body_en": forms.Textarea(attrs={"rows": 10}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.label_bilingual_fields()
+        self.add_revision_field()
+        for code in ("es", "en"):
+            self.fields[f"body_{code}"].help_text = Section._meta.get_field("body").help_text

@@ -31,6 +31,8 @@ urlpatterns = [
         views.proposal_create,
         name="workspace-proposal-create",
     ),
+    path("sections/<int:pk>/edit/", views.section_edit, name="workspace-section-edit"),
+    path("sections/<int:pk>/history/", views.section_history, name="workspace-section-history"),
     path("proposals/<int:pk>/edit/", views.proposal_edit, name="workspace-proposal-edit"),
     path("proposals/<int:pk>/delete/", views.proposal_delete, name="workspace-proposal-delete"),
     path("proposals/<int:pk>/move/", views.proposal_move, name="workspace-proposal-move"),

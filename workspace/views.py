@@ -20,9 +20,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from agendas.models import Agenda, Issue
+from agendas.models import Agenda, Issue, Section
 from agendas.ordering import move, next_place
 from communities.models import Neighbourhood, ParticipantGroup
+from editing.concurrency import EditConflict, conflicts, save_if_current
 from history.selectors import Tracked, history_of
 from pages.forms import render_form
 from pages.text import localized
@@ -290,6 +291,7 @@ def agenda(request, slug):
         "workspace/agenda.html",
         {
             "agenda": agenda,
+            "sections": Section.objects.filter(agenda=agenda).order_by("order", "pk"),
             "prioritised": [i for i in issues if i.kind == Issue.Kind.PRIORITISED],
             "silenced": [i for i in issues if i.kind == Issue.Kind.SILENCED],
             "proposals_by_actor": [
@@ -317,22 +319,54 @@ ITEM_TEXT = {
         "edit": gettext_lazy("Edit proposal"),
         "saved": gettext_lazy("The proposal is saved."),
     },
+    Section: {
+        "new": gettext_lazy("New section"),
+        "edit": gettext_lazy("Edit section"),
+        "saved": gettext_lazy("The section is saved."),
+    },
 }
 
 
 def _item_form_page(request, form, agenda, anchor):
     text = ITEM_TEXT[type(form.instance)]
+    heading = text["edit"] if form.instance.pk else text["new"]
+    context = {"form": form, "agenda": agenda, "heading": heading}
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            if form.instance.pk is None:
+        if form.instance.pk is None:
+            with transaction.atomic():
                 form.instance.order = next_place(_siblings(form.instance))
-            form.save()
+                form.save()
+        else:
+            try:
+                save_if_current(form)
+            except EditConflict as conflict:
+                return _conflict_page(request, form, conflict, context)
         messages.success(request, text["saved"])
         return redirect(_agenda_url(agenda, anchor))
-    heading = text["edit"] if form.instance.pk else text["new"]
-    return render_form(
-        request, "workspace/item_form.html", {"form": form, "agenda": agenda, "heading": heading}
-    )
+    return render_form(request, "workspace/item_form.html", context)
+
+
+def _conflict_page(request, form, conflict, context):
+    """Someone saved this text after the person opened it: show both texts
+    and the difference, and let them save theirs knowingly (the form now
+    carries the new revision) or leave it."""
+    data = request.POST.copy()
+    data["revision"] = conflict.current.revision
+    latest = conflict.current.history.select_related("history_user").first()
+    context = {
+        **context,
+        "form": type(form)(data, instance=conflict.current, **_form_kwargs(form)),
+        "conflicts": conflicts(form, conflict.current),
+        "saved_by": latest.history_user if latest else None,
+    }
+    return render(request, "workspace/item_form.html", context, status=409)
+
+
+def _form_kwargs(form):
+    """What a workspace form was built with besides its data and instance."""
+    if isinstance(form, forms.SectionForm):
+        return {}
+    return {"agenda": form.instance.agenda}
 
 
 def _siblings(item):
@@ -472,6 +506,30 @@ def proposal_history(request, pk):
     )
     title = localized(proposal, "text").text[:80]
     return _history_page(request, title, changes, proposal.agenda)
+
+
+@GET_POST
+@login_required
+def section_edit(request, pk):
+    section = _seen(
+        request.user,
+        "agendas.view_section",
+        Section.objects.select_related("agenda__neighbourhood"),
+        pk=pk,
+    )
+    _require(request.user, "agendas.change_section", section)
+    form = forms.SectionForm(request.POST if request.method == "POST" else None, instance=section)
+    return _item_form_page(request, form, section.agenda, f"section-{section.pk}")
+
+
+@require_safe
+@login_required
+def section_history(request, pk):
+    section = _seen(request.user, "agendas.view_section", Section.objects.all(), pk=pk)
+    _require(request.user, "workspace.view_workspace", section)
+    changes = history_of(Tracked(Section.history.filter(id=section.pk), lambda r, n: _("Section")))
+    title = localized(section, "heading").text or section.get_kind_display()
+    return _history_page(request, title, changes, section.agenda)
 
 
 # --- shared pages ---------------------------------------------------------------------

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "voting",
     "simple_history",
     "history",
+    "editing",
     "pages",
     "workspace",
     "demo",

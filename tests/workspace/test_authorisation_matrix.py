@@ -179,6 +179,8 @@ def issue_data(issue=None, *, title):
         "dimension": str(issue.dimension_id if issue else personal.pk),
         "kind": issue.kind if issue else "prioritised",
         "visibility": issue.visibility if issue else "public",
+        # The revision the form was opened at (a new issue has none yet).
+        "revision": str(issue.revision if issue else 0),
     }
 
 
@@ -188,6 +190,7 @@ def proposal_data(proposal=None, *, text, issue):
         "text_es": proposal.text_es if proposal else "Alumbrar las calles del mercado",
         "text_en": text,
         "issues": [str(issue.pk)],
+        "revision": str(proposal.revision if proposal else 0),
     }
 
 

@@ -73,6 +73,8 @@ def issue_form(issue, **changes):
         "kind": issue.kind,
         "visibility": issue.visibility,
         "workshops": [w.pk for w in issue.workshops.all()],
+        # As if the form were opened now: the revision saved last.
+        "revision": Issue.objects.get(pk=issue.pk).revision,
     }
     data.update(changes)
     return data
@@ -256,6 +258,7 @@ def proposal_form(proposal, issues):
         "text_es": proposal.text_es,
         "text_en": proposal.text_en,
         "issues": [issue.pk for issue in issues],
+        "revision": Proposal.objects.get(pk=proposal.pk).revision,
     }
 
 

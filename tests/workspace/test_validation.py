@@ -340,6 +340,7 @@ def issue_data(issue=None, **changes):
             "kind": issue.kind,
             "visibility": issue.visibility,
             "workshops": [w.pk for w in issue.workshops.all()],
+            "revision": Issue.objects.get(pk=issue.pk).revision,
         }
     data.update(changes)
     return data
