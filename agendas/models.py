@@ -4,6 +4,7 @@ Who may see what is decided in `access.rules`; the `visible_to` querysets
 here only ask it, so that every page, count and export filters the same way.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -96,6 +97,32 @@ class Agenda(models.Model):
     def touch(self):
         """Mark the agenda changed (something in it was edited)."""
         type(self).objects.filter(pk=self.pk).touch()
+
+
+class AgendaStep(models.Model):
+    """One move of an agenda along its way to publication (agendas.lifecycle)."""
+
+    agenda = models.ForeignKey(
+        Agenda, on_delete=models.CASCADE, related_name="steps", verbose_name=_("agenda")
+    )
+    from_status = models.CharField(_("from"), max_length=16, choices=Agenda.Status.choices)
+    to_status = models.CharField(_("to"), max_length=16, choices=Agenda.Status.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("moved by"),
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("step of an agenda")
+        verbose_name_plural = _("steps of agendas")
+
+    def __str__(self):
+        return f"{self.agenda}: {self.from_status} → {self.to_status}"
 
 
 class Section(models.Model):

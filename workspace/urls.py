@@ -21,6 +21,7 @@ urlpatterns = [
         name="workspace-tally-history",
     ),
     path("agendas/<slug:slug>/", views.agenda, name="workspace-agenda"),
+    path("agendas/<slug:slug>/status/", views.agenda_status, name="workspace-agenda-status"),
     path("agendas/<slug:slug>/issues/new/", views.issue_create, name="workspace-issue-create"),
     path("issues/<int:pk>/edit/", views.issue_edit, name="workspace-issue-edit"),
     path("issues/<int:pk>/delete/", views.issue_delete, name="workspace-issue-delete"),

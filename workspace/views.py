@@ -9,7 +9,7 @@ before both questions are answered.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from agendas import lifecycle
 from agendas.models import Agenda, Issue, Section
 from agendas.ordering import move, next_place
 from communities.models import Neighbourhood, ParticipantGroup
@@ -292,6 +293,8 @@ def agenda(request, slug):
         {
             "agenda": agenda,
             "sections": Section.objects.filter(agenda=agenda).order_by("order", "pk"),
+            "moves": lifecycle.moves_from(agenda.status),
+            "steps": agenda.steps.select_related("by")[:10],
             "prioritised": [i for i in issues if i.kind == Issue.Kind.PRIORITISED],
             "silenced": [i for i in issues if i.kind == Issue.Kind.SILENCED],
             "proposals_by_actor": [
@@ -301,6 +304,22 @@ def agenda(request, slug):
             "can_edit": request.user.has_perm("agendas.change_agenda", agenda),
         },
     )
+
+
+@require_POST
+@login_required
+def agenda_status(request, slug):
+    agenda = _agenda(request, slug, "agendas.change_agenda")
+    try:
+        moved = lifecycle.move(agenda, request.POST.get("to", ""), request.user)
+    except ValidationError as refused:
+        messages.error(request, refused.messages[0])
+    else:
+        messages.success(
+            request,
+            _("The agenda is now “%(status)s”.") % {"status": moved.get_status_display()},
+        )
+    return redirect("workspace-agenda", slug=agenda.slug)
 
 
 def _agenda_url(agenda, anchor):
