@@ -9,6 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
 from booklets import views as booklets
+from editing import views as editing
 from pages import views as pages
 from residents import views as residents
 from voting import views as voting
@@ -30,6 +31,12 @@ urlpatterns = [
     path("workspace/neighbourhoods/<int:pk>/codes/", residents.code_batches, name="code-batches"),
     path("workspace/code-batches/<int:pk>/withdraw/", residents.withdraw, name="code-withdraw"),
     path("workspace/agendas/<slug:slug>/votes/", voting.rounds, name="voting-rounds"),
+    path("agendas/<slug:slug>/consultation/", editing.consultation, name="consultation"),
+    path("suggest/<str:kind>/<int:pk>/", editing.suggest, name="suggest"),
+    path("my-suggestions/", editing.my_suggestions, name="my-suggestions"),
+    path("workspace/agendas/<slug:slug>/suggestions/", editing.review, name="suggestion-review"),
+    path("workspace/suggestions/<int:pk>/accept/", editing.accept, name="suggestion-accept"),
+    path("workspace/suggestions/<int:pk>/decline/", editing.decline, name="suggestion-decline"),
     path("workspace/votes/<int:pk>/", voting.results, name="voting-results"),
     path("workspace/votes/<int:pk>/close/", voting.close, name="voting-close"),
     path("workspace/votes/<int:pk>/apply/", voting.apply, name="voting-apply"),

@@ -36,6 +36,7 @@ class Change:
     action: str
     subject: str  # what changed: "Issue", "Attendance: Women"…
     fields: list = field(default_factory=list)
+    reason: str = ""  # for instance "Suggested by resident-…"
 
     @property
     def action_label(self):
@@ -114,6 +115,7 @@ def _changes(item):
             who=record.history_user,
             action=action,
             subject=item.subject(record, names),
+            reason=_reason(group),
         )
         if action != "-":
             for f in fields:
@@ -148,6 +150,15 @@ def _one_edit_each(records):
         group.append(record)
     if group:
         yield group
+
+
+def _reason(records):
+    from editing.suggestions import SUGGESTED_BY
+
+    reason = next((r.history_change_reason for r in records if r.history_change_reason), "")
+    if reason.startswith(SUGGESTED_BY):
+        return _("Suggested by %(name)s") % {"name": reason[len(SUGGESTED_BY) :]}
+    return reason
 
 
 def _label(f):

@@ -41,6 +41,9 @@ def home(request):
         {
             "open_rounds": [r for r in rounds if r.is_open(now)],
             "closed_rounds": [r for r in rounds if not r.is_open(now)],
+            "consultations": Agenda.objects.filter(
+                neighbourhood__in=places, status=Agenda.Status.CONSULTATION
+            ).order_by("slug"),
         },
     )
 

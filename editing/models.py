@@ -1,0 +1,99 @@
+"""Residents' suggestions of new wording for an agenda's texts.
+
+A suggestion names one text (a field of a section, an issue or a proposal,
+in one language), keeps the text as it stood when it was made, and the
+wording proposed. Facilitators accept it (the text changes, the suggester is
+credited by pseudonym in the history) or decline it with a reason; the
+resident sees which.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from agendas.models import Agenda, Issue, Section
+from proposals.models import Proposal
+
+# What may be suggested on each kind of text, per language.
+SUGGESTIBLE = {
+    "section": ["heading", "body"],
+    "issue": ["title", "description"],
+    "proposal": ["text"],
+}
+
+
+class Suggestion(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for review")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    agenda = models.ForeignKey(
+        Agenda, on_delete=models.CASCADE, related_name="suggestions", verbose_name=_("agenda")
+    )
+    # Exactly one of the three is set (checked by the database).
+    section = models.ForeignKey(
+        Section, null=True, blank=True, on_delete=models.CASCADE, related_name="suggestions"
+    )
+    issue = models.ForeignKey(
+        Issue, null=True, blank=True, on_delete=models.CASCADE, related_name="suggestions"
+    )
+    proposal = models.ForeignKey(
+        Proposal, null=True, blank=True, on_delete=models.CASCADE, related_name="suggestions"
+    )
+    field = models.CharField(_("text"), max_length=32)
+    original = models.TextField(_("text when suggested"), blank=True)
+    wording = models.TextField(_("suggested wording"))
+    reason = models.CharField(_("reason"), max_length=500)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="suggestions",
+        verbose_name=_("suggested by"),
+    )
+    created_at = models.DateTimeField(_("suggested"), default=timezone.now)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decline_reason = models.CharField(_("why it was declined"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("suggestion")
+        verbose_name_plural = _("suggestions")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(section__isnull=False, issue__isnull=True, proposal__isnull=True)
+                    | Q(section__isnull=True, issue__isnull=False, proposal__isnull=True)
+                    | Q(section__isnull=True, issue__isnull=True, proposal__isnull=False)
+                ),
+                name="suggestion_names_one_text",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "accepted", "declined"]),
+                name="suggestion_status_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.target} · {self.field}"
+
+    @property
+    def target(self):
+        return self.section or self.issue or self.proposal
+
+    @property
+    def kind(self):
+        return "section" if self.section_id else "issue" if self.issue_id else "proposal"

@@ -1,0 +1,109 @@
+"""Making, accepting and declining suggestions (rules shared by the pages
+and the tests)."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from access.rules import agenda_in_consultation, is_resident_of
+from agendas.models import Issue, Section
+from pages.text import LANGUAGE_CODES
+from proposals.models import Proposal
+
+from .concurrency import EditConflict
+from .models import SUGGESTIBLE, Suggestion
+
+SUGGESTED_BY = "suggested-by:"
+MODELS = {"section": Section, "issue": Issue, "proposal": Proposal}
+VIEW_PERMS = {
+    "section": "agendas.view_section",
+    "issue": "agendas.view_issue",
+    "proposal": "proposals.view_proposal",
+}
+CHANGE_PERMS = {
+    "section": "agendas.change_section",
+    "issue": "agendas.change_issue",
+    "proposal": "proposals.change_proposal",
+}
+
+
+def fields_of(kind):
+    """The texts one may suggest on, as model field names ("title_es"…)."""
+    return [f"{base}_{code}" for base in SUGGESTIBLE[kind] for code in LANGUAGE_CODES]
+
+
+def may_suggest(user, kind, target):
+    """Residents of the agenda's neighbourhood, while it is in consultation,
+    on texts they may see (a restricted issue is not theirs to see)."""
+    return (
+        agenda_in_consultation(user, target)
+        and is_resident_of(user, target)
+        and user.has_perm(VIEW_PERMS[kind], target)
+    )
+
+
+def suggest(user, kind, target, field, wording, reason):
+    if not may_suggest(user, kind, target):
+        raise PermissionDenied
+    if field not in fields_of(kind):
+        raise ValidationError(_("Choose one of the texts offered."))
+    current = getattr(target, field) or ""
+    wording, reason = wording.strip(), reason.strip()
+    if not wording:
+        raise ValidationError(_("Write the wording you suggest."))
+    if wording == current.strip():
+        raise ValidationError(_("This is the text as it stands: change something to suggest it."))
+    if not reason:
+        raise ValidationError(_("Say in a few words why."))
+    return Suggestion.objects.create(
+        agenda_id=target.agenda_id,
+        **{kind: target},
+        field=field,
+        original=current,
+        wording=wording,
+        reason=reason[:500],
+        author=user,
+    )
+
+
+def _decide(suggestion, by, status, **fields):
+    """Lock the suggestion, check it is still waiting and `by` may decide."""
+    locked = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
+    if not by.has_perm(CHANGE_PERMS[locked.kind], locked.target):
+        raise PermissionDenied
+    if locked.status != Suggestion.Status.PENDING:
+        raise ValidationError(_("This suggestion was already decided."))
+    locked.status = status
+    locked.decided_by = by
+    locked.decided_at = timezone.now()
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    locked.save()
+    return locked
+
+
+def accept(suggestion, by, revision):
+    """Put the suggested wording in the text, if the text is still at the
+    revision the facilitator reviewed (else EditConflict: nothing changes).
+    The history credits the suggester by their pseudonym."""
+    with transaction.atomic():
+        decided = _decide(suggestion, by, Suggestion.Status.ACCEPTED)
+        model = MODELS[decided.kind]
+        target = model.objects.select_for_update().get(pk=decided.target.pk)
+        if target.revision != revision:
+            raise EditConflict(target)
+        setattr(target, decided.field, decided.wording)
+        target.revision += 1
+        # Kept without language; the history page says it in the reader's.
+        target._change_reason = f"{SUGGESTED_BY}{decided.author.get_username()}"
+        target.save()
+    return decided
+
+
+def decline(suggestion, by, reason):
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Say why it is declined: the resident will read it."))
+    with transaction.atomic():
+        return _decide(suggestion, by, Suggestion.Status.DECLINED, decline_reason=reason[:500])

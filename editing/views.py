@@ -1,0 +1,165 @@
+"""Residents suggest wordings during consultation; facilitators review them."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from access.rules import is_resident_of
+from agendas.models import Agenda, Issue
+from pages.forms import render_form
+from proposals.models import Proposal
+
+from . import suggestions
+from .concurrency import EditConflict
+from .diff import word_diff
+from .forms import DeclineForm, SuggestionForm
+from .models import Suggestion
+
+
+def _consulted_agenda(request, slug):
+    agenda = get_object_or_404(Agenda.objects.select_related("neighbourhood__city"), slug=slug)
+    if not request.user.has_perm("agendas.view_agenda", agenda):
+        raise Http404
+    if agenda.status != Agenda.Status.CONSULTATION:
+        raise Http404
+    return agenda
+
+
+@require_safe
+@login_required
+def consultation(request, slug):
+    """The agenda's texts, each with a way to suggest another wording."""
+    agenda = _consulted_agenda(request, slug)
+    if not is_resident_of(request.user, agenda):
+        raise PermissionDenied
+    return render(
+        request,
+        "editing/consultation.html",
+        {
+            "agenda": agenda,
+            "sections": agenda.sections.order_by("order", "pk"),
+            "issues": Issue.objects.visible_to(request.user)
+            .filter(agenda=agenda)
+            .order_by("kind", "order", "pk"),
+            "proposals": Proposal.objects.filter(agenda=agenda).order_by("actor", "order", "pk"),
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def suggest(request, kind, pk):
+    if kind not in suggestions.MODELS:
+        raise Http404
+    target = get_object_or_404(suggestions.MODELS[kind].objects.select_related("agenda"), pk=pk)
+    if not request.user.has_perm(suggestions.VIEW_PERMS[kind], target):
+        raise Http404
+    if not suggestions.may_suggest(request.user, kind, target):
+        raise PermissionDenied
+    form = SuggestionForm(
+        request.POST if request.method == "POST" else None, kind=kind, target=target
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            suggestions.suggest(request.user, kind, target, **form.cleaned_data)
+        except ValidationError as refused:
+            form.add_error(None, refused)
+        else:
+            messages.success(request, _("Thank you. The facilitators will read your suggestion."))
+            return redirect("my-suggestions")
+    texts = [(name, getattr(target, name) or "") for name in suggestions.fields_of(kind)]
+    return render_form(
+        request,
+        "editing/suggest.html",
+        {"form": form, "target": target, "kind": kind, "texts": texts},
+    )
+
+
+@require_safe
+@login_required
+def my_suggestions(request):
+    return render(
+        request,
+        "editing/my_suggestions.html",
+        {"suggestions": request.user.suggestions.select_related("agenda", "decided_by")},
+    )
+
+
+# --- facilitators ---------------------------------------------------------------------
+
+
+@require_safe
+@login_required
+def review(request, slug):
+    agenda = get_object_or_404(Agenda, slug=slug)
+    if not request.user.has_perm("agendas.view_agenda", agenda):
+        raise Http404
+    if not request.user.has_perm("agendas.change_agenda", agenda):
+        raise PermissionDenied
+    waiting = list(
+        agenda.suggestions.filter(status=Suggestion.Status.PENDING)
+        .select_related("section", "issue", "proposal", "author")
+        .order_by("created_at", "pk")
+    )
+    for suggestion in waiting:
+        suggestion.current = getattr(suggestion.target, suggestion.field) or ""
+        suggestion.diff = word_diff(suggestion.current, suggestion.wording)
+    decided = agenda.suggestions.exclude(status=Suggestion.Status.PENDING).select_related(
+        "author", "decided_by"
+    )[:50]
+    return render(
+        request,
+        "editing/review.html",
+        {"agenda": agenda, "waiting": waiting, "decided": decided, "decline_form": DeclineForm()},
+    )
+
+
+def _suggestion(request, pk):
+    suggestion = get_object_or_404(
+        Suggestion.objects.select_related("agenda", "section", "issue", "proposal"), pk=pk
+    )
+    if not request.user.has_perm(suggestions.VIEW_PERMS[suggestion.kind], suggestion.target):
+        raise Http404
+    return suggestion
+
+
+@require_POST
+@login_required
+def accept(request, pk):
+    suggestion = _suggestion(request, pk)
+    try:
+        revision = int(request.POST.get("revision", ""))
+    except ValueError:
+        revision = -1
+    try:
+        suggestions.accept(suggestion, request.user, revision)
+    except EditConflict:
+        messages.error(
+            request,
+            _("The text changed since you opened this page. Nothing was changed: look again."),
+        )
+    except ValidationError as refused:
+        messages.error(request, refused.messages[0])
+    else:
+        messages.success(request, _("Accepted: the text now has the suggested wording."))
+    return redirect("suggestion-review", slug=suggestion.agenda.slug)
+
+
+@require_POST
+@login_required
+def decline(request, pk):
+    suggestion = _suggestion(request, pk)
+    form = DeclineForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(form.errors["reason"][0])
+        suggestions.decline(suggestion, request.user, form.cleaned_data["reason"])
+    except ValidationError as refused:
+        messages.error(request, refused.messages[0])
+    else:
+        messages.success(request, _("Declined. The resident will see your reason."))
+    return redirect("suggestion-review", slug=suggestion.agenda.slug)
