@@ -97,3 +97,77 @@ class Suggestion(models.Model):
     @property
     def kind(self):
         return "section" if self.section_id else "issue" if self.issue_id else "proposal"
+
+
+class Support(models.Model):
+    """A resident's support for a proposal: once per person and proposal."""
+
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.CASCADE, related_name="supports", verbose_name=_("proposal")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("by")
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("support")
+        verbose_name_plural = _("supports")
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "user"], name="support_once_per_person"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.proposal}"
+
+
+class Comment(models.Model):
+    """A comment on an issue or a proposal. Hidden comments are kept, with
+    who hid them and why."""
+
+    agenda = models.ForeignKey(Agenda, on_delete=models.CASCADE, related_name="comments")
+    issue = models.ForeignKey(
+        Issue, null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
+    )
+    proposal = models.ForeignKey(
+        Proposal, null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="comments",
+        verbose_name=_("written by"),
+    )
+    text = models.TextField(_("comment"), max_length=2000)
+    created_at = models.DateTimeField(_("written"), default=timezone.now)
+    hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("hidden by"),
+    )
+    hidden_reason = models.CharField(_("why it was hidden"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(issue__isnull=False, proposal__isnull=True)
+                    | Q(issue__isnull=True, proposal__isnull=False)
+                ),
+                name="comment_on_one_item",
+            ),
+            models.CheckConstraint(
+                condition=Q(hidden_at__isnull=True) | ~Q(hidden_reason=""),
+                name="hidden_comment_says_why",
+            ),
+        ]
+
+    def __str__(self):
+        return self.text[:60]

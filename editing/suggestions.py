@@ -2,7 +2,7 @@
 and the tests)."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,7 +12,7 @@ from pages.text import LANGUAGE_CODES
 from proposals.models import Proposal
 
 from .concurrency import EditConflict
-from .models import SUGGESTIBLE, Suggestion
+from .models import SUGGESTIBLE, Comment, Suggestion, Support
 
 SUGGESTED_BY = "suggested-by:"
 MODELS = {"section": Section, "issue": Issue, "proposal": Proposal}
@@ -107,3 +107,55 @@ def decline(suggestion, by, reason):
         raise ValidationError(_("Say why it is declined: the resident will read it."))
     with transaction.atomic():
         return _decide(suggestion, by, Suggestion.Status.DECLINED, decline_reason=reason[:500])
+
+
+# --- supporting proposals and commenting -------------------------------------------
+
+
+def support(user, proposal):
+    """Support a proposal once; returns False (changing nothing) if this
+    person already did, even when two requests race."""
+    if not may_suggest(user, "proposal", proposal):
+        raise PermissionDenied
+    try:
+        with transaction.atomic():
+            Support.objects.create(proposal=proposal, user=user)
+    except IntegrityError:
+        return False
+    return True
+
+
+def may_comment(user, kind, target):
+    """Residents during consultation, and the agenda's team, on what they may see."""
+    return may_suggest(user, kind, target) or (
+        user.has_perm(CHANGE_PERMS[kind], target) and user.has_perm(VIEW_PERMS[kind], target)
+    )
+
+
+def comment(user, kind, target, text):
+    if kind not in ("issue", "proposal") or not may_comment(user, kind, target):
+        raise PermissionDenied
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError(_("Write your comment."))
+    if len(text) > 2000:
+        raise ValidationError(_("A comment holds at most 2000 characters."))
+    return Comment.objects.create(
+        agenda_id=target.agenda_id, **{kind: target}, author=user, text=text
+    )
+
+
+def hide(comment_, by, reason):
+    """Hide a comment from everyone but the team; it is kept, with who hid it and why."""
+    kind = "issue" if comment_.issue_id else "proposal"
+    target = comment_.issue or comment_.proposal
+    if not by.has_perm(CHANGE_PERMS[kind], target):
+        raise PermissionDenied
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Say why it is hidden."))
+    return bool(
+        Comment.objects.filter(pk=comment_.pk, hidden_at__isnull=True).update(
+            hidden_at=timezone.now(), hidden_by=by, hidden_reason=reason[:500]
+        )
+    )

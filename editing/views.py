@@ -3,8 +3,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -17,7 +19,7 @@ from . import suggestions
 from .concurrency import EditConflict
 from .diff import word_diff
 from .forms import DeclineForm, SuggestionForm
-from .models import Suggestion
+from .models import Comment, Suggestion, Support
 
 
 def _consulted_agenda(request, slug):
@@ -32,22 +34,91 @@ def _consulted_agenda(request, slug):
 @require_safe
 @login_required
 def consultation(request, slug):
-    """The agenda's texts, each with a way to suggest another wording."""
+    """The agenda's texts, each with a way to suggest another wording; issues
+    and proposals with their comments, proposals with their support."""
     agenda = _consulted_agenda(request, slug)
-    if not is_resident_of(request.user, agenda):
+    team = request.user.has_perm("agendas.change_agenda", agenda)
+    if not (team or is_resident_of(request.user, agenda)):
         raise PermissionDenied
+    comments = Comment.objects.select_related("author", "hidden_by").order_by("created_at", "pk")
+    if not team:
+        comments = comments.filter(hidden_at__isnull=True)
+    issues = (
+        Issue.objects.visible_to(request.user)
+        .filter(agenda=agenda)
+        .prefetch_related(Prefetch("comments", queryset=comments))
+        .order_by("kind", "order", "pk")
+    )
+    mine = Support.objects.filter(user=request.user, proposal=OuterRef("pk"))
+    proposals = (
+        Proposal.objects.filter(agenda=agenda)
+        .annotate(support_count=Count("supports"), supported=Exists(mine))
+        .prefetch_related(Prefetch("comments", queryset=comments))
+        .order_by("actor", "order", "pk")
+    )
     return render(
         request,
         "editing/consultation.html",
         {
             "agenda": agenda,
+            "team": team,
             "sections": agenda.sections.order_by("order", "pk"),
-            "issues": Issue.objects.visible_to(request.user)
-            .filter(agenda=agenda)
-            .order_by("kind", "order", "pk"),
-            "proposals": Proposal.objects.filter(agenda=agenda).order_by("actor", "order", "pk"),
+            "issues": issues,
+            "proposals": proposals,
         },
     )
+
+
+def _target(request, kind, pk):
+    if kind not in ("issue", "proposal"):
+        raise Http404
+    target = get_object_or_404(suggestions.MODELS[kind].objects.select_related("agenda"), pk=pk)
+    if not request.user.has_perm(suggestions.VIEW_PERMS[kind], target):
+        raise Http404
+    return target
+
+
+def _back(target, kind):
+    return redirect(f"{reverse('consultation', args=[target.agenda.slug])}#{kind}-{target.pk}")
+
+
+@require_POST
+@login_required
+def comment(request, kind, pk):
+    target = _target(request, kind, pk)
+    try:
+        suggestions.comment(request.user, kind, target, request.POST.get("text", ""))
+    except ValidationError as refused:
+        messages.error(request, refused.messages[0])
+    else:
+        messages.success(request, _("Your comment is published."))
+    return _back(target, kind)
+
+
+@require_POST
+@login_required
+def support(request, pk):
+    proposal = _target(request, "proposal", pk)
+    if suggestions.support(request.user, proposal):
+        messages.success(request, _("You support this proposal."))
+    else:
+        messages.info(request, _("You already support this proposal."))
+    return _back(proposal, "proposal")
+
+
+@require_POST
+@login_required
+def hide_comment(request, pk):
+    found = get_object_or_404(Comment.objects.select_related("issue", "proposal", "agenda"), pk=pk)
+    kind = "issue" if found.issue_id else "proposal"
+    target = _target(request, kind, found.issue_id or found.proposal_id)
+    try:
+        suggestions.hide(found, request.user, request.POST.get("reason", ""))
+    except ValidationError as refused:
+        messages.error(request, refused.messages[0])
+    else:
+        messages.success(request, _("The comment is hidden. It is kept, with your reason."))
+    return _back(target, kind)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
