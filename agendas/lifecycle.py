@@ -2,6 +2,7 @@
 
 draft ⇄ consultation ⇄ validated → published, and back to draft to work on
 the next text. Each step is kept: who moved it, when, from where to where.
+Publishing freezes the text as the next numbered version (agendas.versions).
 """
 
 from django.core.exceptions import ValidationError
@@ -9,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from .models import Agenda, AgendaStep
+from .versions import publish
 
 Status = Agenda.Status
 
@@ -52,4 +54,6 @@ def move(agenda, to_status, by):
         )
         current.status = to_status
         current.save(update_fields=["status", "updated_at"])
+        if to_status == Status.PUBLISHED:
+            publish(current, by)  # the text is frozen as the next version
     return current

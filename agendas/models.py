@@ -125,6 +125,59 @@ class AgendaStep(models.Model):
         return f"{self.agenda}: {self.from_status} → {self.to_status}"
 
 
+class AgendaVersionQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise FrozenVersion
+
+
+class FrozenVersion(Exception):
+    """A published version never changes (the database refuses it too)."""
+
+
+class AgendaVersion(models.Model):
+    """A published text, frozen: v1, v2… of an agenda, with a permanent link.
+
+    `snapshot` holds everything the page shows, in both languages (see
+    agendas.versions). Nothing may change a version once written: not the
+    model, not a queryset update, not SQL (a trigger refuses it).
+    """
+
+    agenda = models.ForeignKey(
+        Agenda, on_delete=models.CASCADE, related_name="versions", verbose_name=_("agenda")
+    )
+    number = models.PositiveIntegerField(_("version"))
+    published_at = models.DateTimeField(_("published"), default=timezone.now)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("published by"),
+    )
+    snapshot = models.JSONField()
+
+    objects = AgendaVersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["agenda", "-number"]
+        verbose_name = _("published version")
+        verbose_name_plural = _("published versions")
+        constraints = [
+            models.UniqueConstraint(fields=["agenda", "number"], name="one_version_number"),
+        ]
+
+    def __str__(self):
+        return f"{self.agenda.slug} v{self.number}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise FrozenVersion
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("agenda-version", kwargs={"slug": self.agenda.slug, "number": self.number})
+
+
 class Section(models.Model):
     """A free-text part of an agenda (Markdown), placed on the page by its kind."""
 

@@ -20,6 +20,7 @@ admin.site.site_title = _("Human Security Agendas")
 urlpatterns = [
     path("", pages.home, name="home"),
     path("agendas/<slug:slug>/", pages.agenda_detail, name="agenda-detail"),
+    path("agendas/<slug:slug>/v<int:number>/", pages.agenda_version, name="agenda-version"),
     path("agendas/<slug:slug>/booklet/", booklets.booklet_form, name="booklet-form"),
     path("booklets/", include("booklets.urls")),
     path("dimensions.css", pages.dimensions_css, name="dimensions-css"),

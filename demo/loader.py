@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from agendas.models import Agenda, Issue, Section
+from agendas.versions import publish
 from communities.models import City, Membership, Neighbourhood, ParticipantGroup, SecurityDimension
 from pages.models import SiteText
 from proposals.models import Proposal
@@ -127,6 +128,11 @@ def load_demo(path=DATA_FILE):
         _load_agenda(report, item, neighbourhoods, dimensions)
 
     _load_accounts(report, data["accounts"], neighbourhoods)
+    # A published agenda stands as its first version, at a permanent address.
+    for agenda in Agenda.objects.filter(status=Agenda.Status.PUBLISHED, versions__isnull=True):
+        publish(agenda, None)
+        report.created += 1
+
     return report
 
 

@@ -3,14 +3,14 @@
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from agendas.cache import GENERATION_KEY, generation
-from agendas.models import Agenda
+from agendas.models import Agenda, AgendaVersion
 from agendas.selectors import (
     agenda_view,
     audience_of,
@@ -18,6 +18,7 @@ from agendas.selectors import (
     home_neighbourhoods,
     national_agendas,
 )
+from agendas.versions import view_of
 from communities.models import SecurityDimension
 from pages.models import SiteText
 from pages.text import reader_language
@@ -63,7 +64,12 @@ def agenda_detail(request, slug):
     try:
         agenda = get_visible_agenda(request.user, slug)
     except Agenda.DoesNotExist:
-        raise Http404(_("There is no agenda at this address.")) from None
+        # Work on a new draft hides the agenda; its last published version
+        # still stands, at its permanent address.
+        latest = AgendaVersion.objects.filter(agenda__slug=slug).order_by("-number").first()
+        if latest is None:
+            raise Http404(_("There is no agenda at this address.")) from None
+        return redirect(latest.get_absolute_url())
     # The agenda's text depends only on its content, the language and
     # whether restricted items are shown, so it is cached on exactly that.
     audience = audience_of(request.user, agenda)
@@ -75,7 +81,12 @@ def agenda_detail(request, slug):
             "agendas/_agenda_body.html", {"view": agenda_view(request.user, agenda)}
         )
         cache.set(body_key, body, AGENDA_CACHE_SECONDS)
-    response = render(request, "agendas/agenda_detail.html", {"agenda": agenda, "body": body})
+    versions = list(agenda.versions.order_by("number").values_list("number", flat=True))
+    response = render(
+        request,
+        "agendas/agenda_detail.html",
+        {"agenda": agenda, "body": body, "versions": versions},
+    )
     if whole_page_key and audience == "public":
         cache.set(whole_page_key, (current, response.content), AGENDA_CACHE_SECONDS)
     return response
@@ -102,3 +113,33 @@ def server_error(request):
     """500 page in the person's language, rendered without touching the
     database (which may be what failed)."""
     return HttpResponse(render_to_string("500.html"), status=500)
+
+
+@require_safe
+def agenda_version(request, slug, number):
+    """A published version, at its permanent address: its words never change."""
+    version = (
+        AgendaVersion.objects.select_related("agenda__neighbourhood__city", "published_by")
+        .filter(agenda__slug=slug, number=number)
+        .first()
+    )
+    if version is None:
+        raise Http404(_("There is no such version of this agenda."))
+    shown = view_of(version, request.user)
+    body = render_to_string(
+        "agendas/_agenda_body.html", {"view": shown.view, "no_header": True}, request=request
+    )
+    return render(
+        request,
+        "agendas/agenda_version.html",
+        {
+            "version": version,
+            "agenda": shown.page_agenda,
+            "live": version.agenda,
+            "body": body,
+            "versions": list(
+                version.agenda.versions.order_by("number").values_list("number", flat=True)
+            ),
+            "sees_draft": request.user.has_perm("agendas.view_agenda", version.agenda),
+        },
+    )

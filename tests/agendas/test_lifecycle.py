@@ -75,8 +75,9 @@ def test_a_step_takes_effect_on_the_public_page_at_once(client_for):
     visitor = client_for("visitor")
     assert visitor.get("/agendas/lazaro-cardenas/").status_code == 200  # now cached
     client_for("facilitator").post(URL, {"to": "draft"})
-    assert visitor.get("/agendas/lazaro-cardenas/").status_code == 404
+    # Visitors now read the version last published, not the text in work.
+    assert visitor.get("/agendas/lazaro-cardenas/")["Location"] == "/agendas/lazaro-cardenas/v1/"
     client_for("admin").post(URL, {"to": "consultation"})
     # Residents read it while it is in consultation.
     assert client_for("resident").get("/agendas/lazaro-cardenas/").status_code == 200
-    assert visitor.get("/agendas/lazaro-cardenas/").status_code == 404
+    assert visitor.get("/agendas/lazaro-cardenas/").status_code == 302

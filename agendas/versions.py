@@ -1,0 +1,175 @@
+"""Published versions: the agenda's text frozen when it is published, and
+read back as the page shows it.
+
+A version keeps its words forever. What it may show does follow the live
+rules: a restricted item is shown only to those who may see restricted
+items, and an issue restricted since publication is withheld too — hiding
+an issue takes effect everywhere at once, old versions included.
+"""
+
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+from django.db.models import Count, Max, Prefetch, Sum
+
+from access.rules import can_see_restricted
+from communities.models import Neighbourhood, SecurityDimension
+from proposals.models import Proposal
+
+from .models import AgendaVersion, Issue, Section
+from .selectors import AgendaView, DimensionGroup
+
+LANGUAGES = ("es", "en")
+
+
+def _both(obj, field):
+    return {f"{field}_{code}": getattr(obj, f"{field}_{code}") or "" for code in LANGUAGES}
+
+
+def _dimension(dimension):
+    return {"slug": dimension.slug, **_both(dimension, "name")}
+
+
+def snapshot_of(agenda):
+    """Everything the agenda's page shows, in both languages, as plain data."""
+    from tallies.models import PaperTally
+
+    place = None
+    participants = 0
+    if agenda.neighbourhood_id:
+        neighbourhood = (
+            Neighbourhood.objects.with_participant_total()
+            .select_related("city")
+            .get(pk=agenda.neighbourhood_id)
+        )
+        participants = neighbourhood.participant_total
+        place = {
+            **_both(neighbourhood, "name"),
+            "city": {
+                **_both(neighbourhood.city, "name"),
+                **_both(neighbourhood.city, "description"),
+            },
+        }
+    issues = (
+        Issue.objects.filter(agenda=agenda)
+        .select_related("dimension")
+        .annotate(dots=Sum("tally_counts__dots", default=0))
+        .prefetch_related(
+            Prefetch("related_dimensions", queryset=SecurityDimension.objects.order_by("order"))
+        )
+        .order_by("order", "pk")
+    )
+    return {
+        "agenda": {**_both(agenda, "title"), **_both(agenda, "silenced_heading")},
+        "place": place,
+        "participants": participants,
+        "paper_votes": PaperTally.objects.filter(agenda=agenda).aggregate(
+            voters=Sum("voters", default=0), workshops=Count("pk")
+        ),
+        "sections": [
+            {"pk": s.pk, "kind": s.kind, **_both(s, "heading"), **_both(s, "body")}
+            for s in Section.objects.filter(agenda=agenda).order_by("order", "pk")
+        ],
+        "issues": [
+            {
+                "pk": issue.pk,
+                "kind": issue.kind,
+                "visibility": issue.visibility,
+                **_both(issue, "title"),
+                **_both(issue, "description"),
+                "dimension": _dimension(issue.dimension),
+                "related": [_dimension(d) for d in issue.related_dimensions.all()],
+                "dots": issue.dots,
+            }
+            for issue in issues
+        ],
+        "proposals": [
+            {"actor": p.actor, **_both(p, "text")}
+            for p in Proposal.objects.filter(agenda=agenda).order_by("order", "pk")
+        ],
+    }
+
+
+def publish(agenda, by):
+    """Freeze the agenda's text as its next version (call inside the
+    transaction that moves it to published, with the agenda row locked)."""
+    last = AgendaVersion.objects.filter(agenda=agenda).aggregate(n=Max("number"))["n"] or 0
+    return AgendaVersion.objects.create(
+        agenda=agenda, number=last + 1, published_by=by, snapshot=snapshot_of(agenda)
+    )
+
+
+class _Many(list):
+    """A list that templates can ask for `.all()`, like a related manager."""
+
+    def all(self):
+        return self
+
+
+@dataclass
+class VersionView:
+    version: AgendaVersion
+    view: AgendaView
+    page_agenda: SimpleNamespace
+
+
+def view_of(version, user):
+    """The version as `user` may read it, shaped like a live AgendaView so the
+    same templates show it."""
+    data = version.snapshot
+    agenda = version.agenda
+    sees_restricted = can_see_restricted(user, agenda)
+    ids = [issue["pk"] for issue in data["issues"]]
+    restricted_now = set(
+        Issue.objects.filter(pk__in=ids, visibility=Issue.Visibility.RESTRICTED).values_list(
+            "pk", flat=True
+        )
+    )
+    groups, silenced = {}, []
+    for item in data["issues"]:
+        restricted = (
+            item["visibility"] == Issue.Visibility.RESTRICTED or item["pk"] in restricted_now
+        )
+        if restricted and not sees_restricted:
+            continue
+        issue = SimpleNamespace(
+            **{k: v for k, v in item.items() if k not in ("dimension", "related")},
+            is_restricted=restricted,
+            dimension=SimpleNamespace(**item["dimension"]),
+            related_dimensions=_Many(SimpleNamespace(**d) for d in item["related"]),
+        )
+        if item["kind"] == Issue.Kind.SILENCED:
+            silenced.append(issue)
+        else:
+            slug = item["dimension"]["slug"]
+            groups.setdefault(slug, DimensionGroup(issue.dimension)).issues.append(issue)
+    sections = {}
+    for item in data["sections"]:
+        sections.setdefault(item["kind"], []).append(SimpleNamespace(**item))
+    by_actor = {actor: [] for actor in Proposal.Actor.values}
+    for item in data["proposals"]:
+        by_actor[item["actor"]].append(SimpleNamespace(**item))
+    place = data["place"]
+    page_agenda = SimpleNamespace(
+        slug=agenda.slug,
+        **data["agenda"],
+        neighbourhood=SimpleNamespace(
+            **{k: v for k, v in place.items() if k != "city"},
+            city=SimpleNamespace(**place["city"]),
+        )
+        if place
+        else None,
+    )
+    view = AgendaView(
+        agenda=page_agenda,
+        audience="restricted" if sees_restricted else "public",
+        participants=data["participants"],
+        sections=sections,
+        dimension_groups=list(groups.values()),
+        silenced=silenced,
+        proposals_by_actor=[
+            (Proposal.HEADINGS[actor], items) for actor, items in by_actor.items() if items
+        ],
+        paper_votes=data["paper_votes"],
+    )
+    return VersionView(version, view, page_agenda)
