@@ -15,7 +15,7 @@ from agendas.models import Agenda, Issue
 from pages.forms import render_form
 from proposals.models import Proposal
 
-from . import suggestions
+from . import revisions, suggestions
 from .concurrency import EditConflict
 from .diff import word_diff
 from .forms import DeclineForm, SuggestionForm
@@ -234,3 +234,69 @@ def decline(request, pk):
     else:
         messages.success(request, _("Declined. The resident will see your reason."))
     return redirect("suggestion-review", slug=suggestion.agenda.slug)
+
+
+# --- revisions: compare any two, restore one -----------------------------------------
+
+
+def _text(request, kind, pk, perm):
+    if kind not in revisions.TEXT_FIELDS:
+        raise Http404
+    target = get_object_or_404(suggestions.MODELS[kind].objects.select_related("agenda"), pk=pk)
+    if not request.user.has_perm(suggestions.VIEW_PERMS[kind], target):
+        raise Http404
+    if not request.user.has_perm(perm, target):
+        raise PermissionDenied
+    return target
+
+
+@require_safe
+@login_required
+def text_revisions(request, kind, pk):
+    target = _text(request, kind, pk, "workspace.view_workspace")
+    saved = list(revisions.records(target))
+    by_id = {record.history_id: record for record in saved}
+    chosen = [by_id.get(_number(request.GET.get(name))) for name in ("from", "to")]
+    difference = None
+    if all(chosen):
+        older, newer = sorted(chosen, key=lambda record: record.history_date)
+        difference = revisions.compare(kind, older, newer)
+    return render(
+        request,
+        "editing/revisions.html",
+        {
+            "kind": kind,
+            "target": target,
+            "records": saved,
+            "chosen": [record.history_id if record else None for record in chosen],
+            "difference": difference,
+            "can_edit": request.user.has_perm(suggestions.CHANGE_PERMS[kind], target),
+        },
+    )
+
+
+def _number(text):
+    try:
+        return int(text)
+    except (TypeError, ValueError):
+        return None
+
+
+@require_POST
+@login_required
+def text_restore(request, kind, pk):
+    target = _text(request, kind, pk, suggestions.CHANGE_PERMS.get(kind, "-"))
+    record = target.history.filter(history_id=_number(request.POST.get("record"))).first()
+    if record is None:
+        messages.error(request, _("Choose one of the saved texts."))
+    else:
+        try:
+            revisions.restore(kind, target, record, _number(request.POST.get("revision")))
+        except EditConflict:
+            messages.error(
+                request,
+                _("The text changed since you opened this page. Nothing was changed: look again."),
+            )
+        else:
+            messages.success(request, _("The earlier text is back, as a new revision."))
+    return redirect("text-revisions", kind=kind, pk=target.pk)

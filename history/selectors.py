@@ -158,6 +158,8 @@ def _reason(records):
     reason = next((r.history_change_reason for r in records if r.history_change_reason), "")
     if reason.startswith(SUGGESTED_BY):
         return _("Suggested by %(name)s") % {"name": reason[len(SUGGESTED_BY) :]}
+    if reason.startswith("restored-from:"):
+        return _("An earlier text restored")
     return reason
 
 
