@@ -133,6 +133,14 @@ def test_no_route_changes_a_published_version(client_for):
         {"revision": Issue.objects.get(pk=first.pk).revision},
     )
     assert Issue.objects.get(pk=first.pk).title_es == "Sugerido después"
+    # Restoring an earlier text: the live text changes, the version does not.
+    oldest = first.history.order_by("history_date", "history_id").first()
+    restored = facilitator.post(
+        f"/workspace/texts/issue/{first.pk}/restore/",
+        {"record": oldest.history_id, "revision": Issue.objects.get(pk=first.pk).revision},
+    )
+    assert restored.status_code == 302
+    assert Issue.objects.get(pk=first.pk).title_es == oldest.title_es
     assert version_one().snapshot == before
     assert "Edited after publication" not in client_for("visitor").get(V1).content.decode()
 
