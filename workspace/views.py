@@ -45,11 +45,14 @@ def _require(user, perm, obj=None):
         raise PermissionDenied
 
 
-def _seen(user, perm, queryset, **lookup):
-    """The object if it exists and `user` may see it; else 404."""
+def _seen(user, perm, queryset, *, allowed=None, **lookup):
+    """The object if it exists and `user` may see it (else 404), and, when
+    `allowed` names a permission, may also act on it (else 403)."""
     obj = get_object_or_404(queryset, **lookup)
     if not user.has_perm(perm, obj):
         raise Http404
+    if allowed:
+        _require(user, allowed, obj)
     return obj
 
 
@@ -126,14 +129,13 @@ def workshop_create(request, pk):
 
 
 def _workshop(request, pk, perm):
-    workshop = _seen(
+    return _seen(
         request.user,
         "workshops.view_workshop",
         Workshop.objects.select_related("neighbourhood__city"),
+        allowed=perm,
         pk=pk,
     )
-    _require(request.user, perm, workshop)
-    return workshop
 
 
 @require_safe
@@ -262,14 +264,13 @@ def tally_history(request, pk, slug):
 
 
 def _agenda(request, slug, perm):
-    agenda = _seen(
+    return _seen(
         request.user,
         "agendas.view_agenda",
         Agenda.objects.select_related("neighbourhood__city"),
+        allowed=perm,
         slug=slug,
     )
-    _require(request.user, perm, agenda)
-    return agenda
 
 
 @require_safe
@@ -417,14 +418,13 @@ def _initial(request, model):
 
 
 def _issue(request, pk, perm):
-    issue = _seen(
+    return _seen(
         request.user,
         "agendas.view_issue",
         Issue.objects.select_related("agenda__neighbourhood"),
+        allowed=perm,
         pk=pk,
     )
-    _require(request.user, perm, issue)
-    return issue
 
 
 @GET_POST
@@ -480,14 +480,13 @@ def proposal_create(request, slug):
 
 
 def _proposal(request, pk, perm):
-    proposal = _seen(
+    return _seen(
         request.user,
         "proposals.view_proposal",
         Proposal.objects.select_related("agenda__neighbourhood"),
+        allowed=perm,
         pk=pk,
     )
-    _require(request.user, perm, proposal)
-    return proposal
 
 
 @GET_POST
@@ -527,16 +526,15 @@ def proposal_history(request, pk):
     return _history_page(request, title, changes, proposal.agenda)
 
 
+def _section(request, pk, perm):
+    queryset = Section.objects.select_related("agenda__neighbourhood")
+    return _seen(request.user, "agendas.view_section", queryset, allowed=perm, pk=pk)
+
+
 @GET_POST
 @login_required
 def section_edit(request, pk):
-    section = _seen(
-        request.user,
-        "agendas.view_section",
-        Section.objects.select_related("agenda__neighbourhood"),
-        pk=pk,
-    )
-    _require(request.user, "agendas.change_section", section)
+    section = _section(request, pk, "agendas.change_section")
     form = forms.SectionForm(request.POST if request.method == "POST" else None, instance=section)
     return _item_form_page(request, form, section.agenda, f"section-{section.pk}")
 
@@ -544,8 +542,7 @@ def section_edit(request, pk):
 @require_safe
 @login_required
 def section_history(request, pk):
-    section = _seen(request.user, "agendas.view_section", Section.objects.all(), pk=pk)
-    _require(request.user, "workspace.view_workspace", section)
+    section = _section(request, pk, "workspace.view_workspace")
     changes = history_of(Tracked(Section.history.filter(id=section.pk), lambda r, n: _("Section")))
     title = localized(section, "heading").text or section.get_kind_display()
     return _history_page(request, title, changes, section.agenda)
