@@ -48,3 +48,41 @@ def test_facilitator_pages_fit_a_phone(site, new_page, language):
         )
         assert unnamed == [], (path, unnamed)
     assert page.outside_requests == []
+
+
+def unnamed_controls(page):
+    return page.evaluate(
+        "[...document.querySelectorAll("
+        "'main input:not([type=hidden]), main select, main textarea')]"
+        ".filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label'))"
+        ".map(e => e.name)"
+    )
+
+
+@pytest.mark.parametrize("language", ["es-MX", "en-GB"])
+def test_co_editing_pages_fit_a_phone(site, new_page, language):
+    from agendas.models import Agenda, Issue
+
+    Agenda.objects.filter(slug="lazaro-cardenas").update(status="consultation")
+    issue = Issue.objects.filter(agenda__slug="lazaro-cardenas", visibility="public").first()
+    pages = {
+        "resident-lazaro-cardenas": [
+            "/agendas/lazaro-cardenas/consultation/",
+            f"/suggest/issue/{issue.pk}/",
+            "/my-suggestions/",
+        ],
+        "facilitator-lazaro-cardenas": [
+            "/agendas/lazaro-cardenas/consultation/",
+            "/workspace/agendas/lazaro-cardenas/suggestions/",
+            f"/workspace/texts/issue/{issue.pk}/",
+            f"/workspace/issues/{issue.pk}/edit/",
+        ],
+    }
+    for username, paths in pages.items():
+        page = new_page(language=language, width=360)
+        sign_in(page, site, username)
+        for path in paths:
+            assert page.goto(site + path).status == 200, path
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
+            assert unnamed_controls(page) == [], path
+        assert page.outside_requests == []
