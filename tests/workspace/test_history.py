@@ -12,6 +12,7 @@ from agendas.models import Agenda, Issue
 from communities.models import ParticipantGroup, SecurityDimension
 from proposals.models import Proposal
 from tallies.models import PaperTally, TallyCount
+from tests.workspace.forms import issue_as_it_stands
 from workshops.models import Workshop
 
 pytestmark = pytest.mark.django_db
@@ -62,22 +63,7 @@ def dimension(slug):
     return SecurityDimension.objects.get(slug=slug)
 
 
-def issue_form(issue, **changes):
-    data = {
-        "title_es": issue.title_es,
-        "title_en": issue.title_en,
-        "description_es": issue.description_es,
-        "description_en": issue.description_en,
-        "dimension": issue.dimension_id,
-        "related_dimensions": [d.pk for d in issue.related_dimensions.all()],
-        "kind": issue.kind,
-        "visibility": issue.visibility,
-        "workshops": [w.pk for w in issue.workshops.all()],
-        # As if the form were opened now: the revision saved last.
-        "revision": Issue.objects.get(pk=issue.pk).revision,
-    }
-    data.update(changes)
-    return data
+issue_form = issue_as_it_stands  # the form of an issue as its page sends it
 
 
 def edit_issue(client, issue, **changes):

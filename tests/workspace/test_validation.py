@@ -16,6 +16,7 @@ from tallies.models import PaperTally, TallyCount
 from workshops.models import Attendance, Workshop
 
 from ..pages.helpers import page_text
+from .forms import issue_as_it_stands
 
 pytestmark = pytest.mark.django_db
 
@@ -329,21 +330,9 @@ def issue_data(issue=None, **changes):
             "kind": "prioritised",
             "visibility": "public",
         }
-    else:
-        data = {
-            "title_es": issue.title_es,
-            "title_en": issue.title_en,
-            "description_es": issue.description_es,
-            "description_en": issue.description_en,
-            "dimension": issue.dimension_id,
-            "related_dimensions": [d.pk for d in issue.related_dimensions.all()],
-            "kind": issue.kind,
-            "visibility": issue.visibility,
-            "workshops": [w.pk for w in issue.workshops.all()],
-            "revision": Issue.objects.get(pk=issue.pk).revision,
-        }
-    data.update(changes)
-    return data
+        data.update(changes)
+        return data
+    return issue_as_it_stands(issue, **changes)
 
 
 def other_workshop():
