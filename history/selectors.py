@@ -153,12 +153,13 @@ def _one_edit_each(records):
 
 
 def _reason(records):
+    from editing.revisions import RESTORED_FROM
     from editing.suggestions import SUGGESTED_BY
 
     reason = next((r.history_change_reason for r in records if r.history_change_reason), "")
     if reason.startswith(SUGGESTED_BY):
         return _("Suggested by %(name)s") % {"name": reason[len(SUGGESTED_BY) :]}
-    if reason.startswith("restored-from:"):
+    if reason.startswith(RESTORED_FROM):
         return _("An earlier text restored")
     return reason
 

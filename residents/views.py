@@ -8,6 +8,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -148,8 +149,6 @@ def code_batches(request, pk):
 
 
 def _count(**condition):
-    from django.db.models import Count, Q
-
     return Count("pk", filter=Q(**condition)) if condition else Count("pk")
 
 

@@ -209,7 +209,6 @@ BALLOT_SECRET = env.str("BALLOT_SECRET", default="")
 # the window, so no one is locked out for good.
 REDEEM_RATE_PER_ADDRESS = env.str("REDEEM_RATE_PER_ADDRESS", default="10/10m")
 REDEEM_RATE_PER_BATCH = env.str("REDEEM_RATE_PER_BATCH", default="100/10m")
-RATELIMIT_VIEW = "residents.views.too_many_attempts"
 # Participant code slips link to the site at this address.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
