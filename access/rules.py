@@ -138,6 +138,11 @@ def issue_is_public(user, issue):
     return issue is not None and issue.visibility == PUBLIC
 
 
+@rules.predicate
+def round_is_closed(user, round):
+    return round is not None and round.is_closed()
+
+
 can_see_restricted = is_admin | is_researcher | is_facilitator_of
 can_view_agenda = (
     agenda_is_published | can_see_restricted | (agenda_in_consultation & is_resident_of)
@@ -156,6 +161,10 @@ rules.add_perm("tallies.view_tallycount", can_see_restricted)
 # Results of a vote are read where the agenda's work is read; ballots are
 # never read by anyone (see voting.models).
 rules.add_perm("voting.view_votinground", can_see_restricted)
+# The totals of a closed round are read by whoever may read its agenda (on
+# the comparison page, in open data and the API); an open round's only by
+# the agenda's team, researchers and admins.
+rules.add_perm("voting.view_results", can_see_restricted | (can_view_agenda & round_is_closed))
 # Residents vote in their neighbourhoods' rounds (asked without an object:
 # "do they vote anywhere?", for the menu).
 rules.add_perm("voting.vote", is_resident_of)
@@ -228,6 +237,20 @@ def issue_filter(user, prefix=""):
 
 def proposal_filter(user, prefix=""):
     return agenda_filter(user, f"{prefix}agenda__")
+
+
+def round_results_filter(user, prefix="", now=None):
+    """Q for the voting rounds whose totals `user` may read (voting.view_results)."""
+    from django.utils import timezone
+
+    roles = roles_of(user)
+    if roles.sees_everything:
+        return Q()
+    now = now or timezone.now()
+    closed = _q(prefix, closed_at__isnull=False) | _q(prefix, closes_at__lte=now)
+    return (agenda_filter(user, f"{prefix}agenda__") & closed) | restricted_filter(
+        user, f"{prefix}agenda__"
+    )
 
 
 def section_filter(user, prefix=""):

@@ -91,6 +91,11 @@ class VotingRound(models.Model):
             and (self.closes_at is None or now < self.closes_at)
         )
 
+    def is_closed(self, now=None):
+        """Closed by hand, or its closing time has passed."""
+        now = now or timezone.now()
+        return self.closed_at is not None or (self.closes_at is not None and self.closes_at <= now)
+
     def ballot_issues(self):
         """What residents vote on: the agenda's public prioritised issues.
         A restricted issue is never on a ballot."""

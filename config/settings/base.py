@@ -44,6 +44,11 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_ratelimit",
     "csp",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "access",
     "communities",
     "workshops",
@@ -56,6 +61,10 @@ INSTALLED_APPS = [
     "simple_history",
     "history",
     "editing",
+    "synthesis",
+    "comparison",
+    "opendata",
+    "api",
     "pages",
     "workspace",
     "demo",
@@ -261,4 +270,48 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+}
+
+# --- API (/api/v1/) --------------------------------------------------------------
+# Read-only. Researchers sign in with a token (Authorization: Token …) or their
+# session; anonymous use is throttled, counted in the cache (Redis when set).
+API_ANON_RATE = env.str("API_ANON_RATE", default="60/min")
+API_USER_RATE = env.str("API_USER_RATE", default="600/min")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {"anon": API_ANON_RATE, "user": API_USER_RATE},
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_VERSIONING_CLASS": None,
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Human Security Agendas API",
+    "DESCRIPTION": (
+        "Read-only data of the Local Human Security Agendas: cities, neighbourhoods, "
+        "security dimensions, workshops and their attendance, issues, proposals and vote "
+        "results. Restricted items are returned only to researchers and to the "
+        "facilitators of their neighbourhood, and are always marked."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
 }
