@@ -52,8 +52,13 @@ def agenda_view(user, agenda, *, public_only=False):
             .values_list("participant_total", flat=True)
             .get()
         )
+    from synthesis.selectors import citing_points, points_of_agenda
+
+    national = agenda.scope == Agenda.Scope.NATIONAL
+    points = points_of_agenda(agenda, user, public_only=public_only) if national else {}
     sections = {}
     for section in Section.objects.filter(agenda=agenda).order_by("order", "pk"):
+        section.point_list = points.get(section.pk, [])
         sections.setdefault(section.kind, []).append(section)
 
     if public_only:
@@ -68,7 +73,8 @@ def agenda_view(user, agenda, *, public_only=False):
         # Dots from the workshops' paper tallies.
         .annotate(dots=Sum("tally_counts__dots", default=0))
         .prefetch_related(
-            Prefetch("related_dimensions", queryset=SecurityDimension.objects.order_by("order"))
+            Prefetch("related_dimensions", queryset=SecurityDimension.objects.order_by("order")),
+            citing_points(),
         )
         .order_by("order", "pk")
     )

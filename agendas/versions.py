@@ -15,6 +15,7 @@ from django.db.models import Count, Max, Prefetch, Sum
 from access.rules import can_see_restricted
 from communities.models import Neighbourhood, SecurityDimension
 from proposals.models import Proposal
+from synthesis.models import NationalPoint
 
 from .models import AgendaVersion, Issue, Section
 from .selectors import AgendaView, DimensionGroup
@@ -67,8 +68,32 @@ def snapshot_of(agenda):
             voters=Sum("voters", default=0), workshops=Count("pk")
         ),
         "sections": [
-            {"pk": s.pk, "kind": s.kind, **_both(s, "heading"), **_both(s, "body")}
-            for s in Section.objects.filter(agenda=agenda).order_by("order", "pk")
+            {
+                "pk": s.pk,
+                "kind": s.kind,
+                **_both(s, "heading"),
+                **_both(s, "body"),
+                "points": [
+                    {
+                        "pk": point.pk,
+                        **_both(point, "text"),
+                        "issues": [issue.pk for issue in point.issues.all()],
+                        "proposals": [proposal.pk for proposal in point.proposals.all()],
+                    }
+                    for point in s.points.all()
+                ],
+            }
+            for s in Section.objects.filter(agenda=agenda)
+            .prefetch_related(
+                Prefetch(
+                    "points",
+                    queryset=NationalPoint.objects.order_by("order", "pk").prefetch_related(
+                        Prefetch("issues", queryset=Issue.objects.order_by("pk")),
+                        Prefetch("proposals", queryset=Proposal.objects.order_by("pk")),
+                    ),
+                )
+            )
+            .order_by("order", "pk")
         ],
         "issues": [
             {
@@ -84,7 +109,7 @@ def snapshot_of(agenda):
             for issue in issues
         ],
         "proposals": [
-            {"actor": p.actor, **_both(p, "text")}
+            {"pk": p.pk, "actor": p.actor, **_both(p, "text")}
             for p in Proposal.objects.filter(agenda=agenda).order_by("order", "pk")
         ],
     }
@@ -104,6 +129,35 @@ class _Many(list):
 
     def all(self):
         return self
+
+
+def _points_as_read_by(user, sections):
+    """{section pk: [point]} of a version's principles and requirements, each
+    citing the local evidence `user` may see now (the words of the points are
+    the version's; what they cite is read live, under the live rules)."""
+    items = [(s["pk"], p) for s in sections for p in s.get("points", [])]
+    if not items:
+        return {}
+    wanted = {kind: {pk for _, p in items for pk in p[kind]} for kind in ("issues", "proposals")}
+    place = "agenda__neighbourhood__city"
+    found = {
+        "issues": Issue.objects.visible_to(user).select_related(place).in_bulk(wanted["issues"]),
+        "proposals": Proposal.objects.visible_to(user)
+        .select_related(place)
+        .in_bulk(wanted["proposals"]),
+    }
+    by_section = {}
+    for section_pk, item in items:
+        point = SimpleNamespace(
+            pk=item["pk"],
+            **_both(SimpleNamespace(**item), "text"),
+            cited_issues=[found["issues"][pk] for pk in item["issues"] if pk in found["issues"]],
+            cited_proposals=[
+                found["proposals"][pk] for pk in item["proposals"] if pk in found["proposals"]
+            ],
+        )
+        by_section.setdefault(section_pk, []).append(point)
+    return by_section
 
 
 @dataclass
@@ -144,8 +198,12 @@ def view_of(version, user):
             slug = item["dimension"]["slug"]
             groups.setdefault(slug, DimensionGroup(issue.dimension)).issues.append(issue)
     sections = {}
+    # Read as the page of the live agenda is (synthesis.selectors._reader).
+    points = _points_as_read_by(user if sees_restricted else None, data["sections"])
     for item in data["sections"]:
-        sections.setdefault(item["kind"], []).append(SimpleNamespace(**item))
+        section = SimpleNamespace(**{k: v for k, v in item.items() if k != "points"})
+        section.point_list = points.get(item["pk"], [])
+        sections.setdefault(item["kind"], []).append(section)
     by_actor = {actor: [] for actor in Proposal.Actor.values}
     for item in data["proposals"]:
         by_actor[item["actor"]].append(SimpleNamespace(**item))

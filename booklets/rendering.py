@@ -6,6 +6,7 @@ through the sanitising Markdown helpers of `pages.text`.
 import hashlib
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Sum
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -49,6 +50,9 @@ def booklet_html(agenda, *, user, edition, language, paper, stamp=None):
             "participation": participation(agenda),
             "chart": dots_chart(issues, view.paper_votes),
             "stamp": stamp,
+            # Links in the PDF (to the local evidence a national point cites)
+            # lead to the site itself.
+            "site_url": settings.SITE_URL.rstrip("/"),
             "strings": {
                 # Text that print CSS puts in the page margins.
                 "page": _("Page"),

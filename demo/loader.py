@@ -17,6 +17,7 @@ from agendas.versions import publish
 from communities.models import City, Membership, Neighbourhood, ParticipantGroup, SecurityDimension
 from pages.models import SiteText
 from proposals.models import Proposal
+from synthesis.models import NationalPoint
 from workshops.models import Attendance, Workshop
 
 DATA_FILE = Path(__file__).parent / "data" / "seed.yaml"
@@ -126,6 +127,9 @@ def load_demo(path=DATA_FILE):
 
     for item in data["agendas"]:
         _load_agenda(report, item, neighbourhoods, dimensions)
+    # Points cite local issues and proposals: loaded once every agenda is.
+    for item in data["agendas"]:
+        _load_points(report, item)
 
     _load_accounts(report, data["accounts"], neighbourhoods)
     # A published agenda stands as its first version, at a permanent address.
@@ -209,6 +213,37 @@ def _load_agenda(report, item, neighbourhoods, dimensions):
             {"actor": data["actor"], **_bilingual("text", data["text"])},
         )
     _trim(report, Proposal.objects.filter(agenda=agenda, order__gte=len(proposals)))
+
+
+def _load_points(report, item):
+    for order, data in enumerate(item.get("sections", [])):
+        section = Section.objects.get(agenda__slug=item["slug"], order=order)
+        points = data.get("points", [])
+        for position, point_data in enumerate(points):
+            point = _upsert(
+                report,
+                NationalPoint,
+                {"section": section, "order": position},
+                _bilingual("text", point_data["text"]),
+            )
+            cites = point_data.get("cites") or {}
+            _set_m2m(
+                point.issues,
+                [
+                    Issue.objects.get(agenda__slug=ref["agenda"], title_en=ref["title"])
+                    for ref in cites.get("issues", [])
+                ],
+            )
+            _set_m2m(
+                point.proposals,
+                [
+                    Proposal.objects.get(
+                        agenda__slug=ref["agenda"], text_en__startswith=ref["starts"]
+                    )
+                    for ref in cites.get("proposals", [])
+                ],
+            )
+        _trim(report, NationalPoint.objects.filter(section=section, order__gte=len(points)))
 
 
 def _load_accounts(report, accounts, neighbourhoods):

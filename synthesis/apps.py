@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class SynthesisConfig(AppConfig):
     name = "synthesis"
     verbose_name = _("National synthesis")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -32,4 +32,3 @@ def round_totals(rounds):
     ):
         totals[round_id]["points"][issue_id] = points
     return totals
-

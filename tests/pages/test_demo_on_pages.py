@@ -20,10 +20,10 @@ def expected_texts(agenda, language):
     for section in agenda.get("sections", []):
         if section["heading"][language]:
             texts.append(section["heading"][language])
-        body = section["body"][language].replace(
-            "{participants}", str(PARTICIPANTS[agenda["slug"]])
-        )
-        texts.extend(plain(body))
+        body = (section.get("body") or {}).get(language, "")
+        texts.extend(plain(body.replace("{participants}", str(PARTICIPANTS[agenda["slug"]]))))
+        # The national agenda's principles and requirements, one by one.
+        texts.extend(plain(point["text"][language])[0] for point in section.get("points", []))
     for issue in agenda.get("issues", []):
         if issue.get("visibility", "public") == "public":
             texts.append(issue["title"][language])

@@ -1,0 +1,31 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
+from rules.contrib.admin import ObjectPermissionsModelAdmin
+
+from agendas.models import Agenda, Issue
+from proposals.models import Proposal
+
+from .models import POINT_KINDS, NationalPoint
+
+
+@admin.register(NationalPoint)
+class NationalPointAdmin(ObjectPermissionsModelAdmin, TranslationAdmin):
+    list_display = ["text", "section", "order"]
+    list_select_related = ["section__agenda"]
+    search_fields = ["text_es", "text_en"]
+    filter_horizontal = ["issues", "proposals"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "section":
+            kwargs["queryset"] = db_field.related_model.objects.filter(
+                agenda__scope=Agenda.Scope.NATIONAL, kind__in=POINT_KINDS
+            ).select_related("agenda")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        # Only local evidence can be cited (synthesis.signals refuses the rest).
+        if db_field.name == "issues":
+            kwargs["queryset"] = Issue.objects.filter(agenda__scope=Agenda.Scope.LOCAL)
+        elif db_field.name == "proposals":
+            kwargs["queryset"] = Proposal.objects.filter(agenda__scope=Agenda.Scope.LOCAL)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)

@@ -1,0 +1,82 @@
+"""The national agenda's principles and requirements, each citing the local
+issues and proposals it draws on.
+
+The seed's national agenda was written by reading the local agendas side by
+side; a point keeps that reading traceable: from the national text to the
+neighbourhoods' own words, and back.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from agendas.models import Agenda, Issue, Section
+from pages.text import localized
+from proposals.models import Proposal
+
+# Sections whose items are points of the national agenda.
+POINT_KINDS = (Section.Kind.PRINCIPLES, Section.Kind.REQUIREMENTS)
+
+
+class NationalPoint(models.Model):
+    """One principle or requirement: an item of a list in a national section."""
+
+    section = models.ForeignKey(
+        Section, on_delete=models.CASCADE, related_name="points", verbose_name=_("section")
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+    text = models.TextField(_("text"), help_text=_("Markdown: **bold** keeps the stressed phrase."))
+    issues = models.ManyToManyField(
+        Issue,
+        blank=True,
+        related_name="national_points",
+        verbose_name=_("local issues it draws on"),
+    )
+    proposals = models.ManyToManyField(
+        Proposal,
+        blank=True,
+        related_name="national_points",
+        verbose_name=_("local proposals it draws on"),
+    )
+
+    class Meta:
+        ordering = ["section__order", "order", "pk"]
+        verbose_name = _("principle or requirement")
+        verbose_name_plural = _("principles and requirements")
+
+    def __str__(self):
+        return localized(self, "text").text[:80]
+
+    @property
+    def kind_label(self):
+        if self.section.kind == Section.Kind.PRINCIPLES:
+            return _("Principle")
+        return _("Requirement")
+
+    def clean(self):
+        section = self.section
+        if section.kind not in POINT_KINDS or section.agenda.scope != Agenda.Scope.NATIONAL:
+            raise ValidationError(
+                {
+                    "section": _(
+                        "Principles and requirements belong in a principles or requirements "
+                        "section of the national agenda."
+                    )
+                },
+                code="not_a_national_section",
+            )
+
+    @staticmethod
+    def check_citations(issues=(), proposals=()):
+        """A point cites local evidence only: issues and proposals of local agendas."""
+        cited = [*issues, *proposals]
+        if any(item.agenda.scope != Agenda.Scope.LOCAL for item in cited):
+            raise ValidationError(
+                _("Principles and requirements cite only issues and proposals of local agendas."),
+                code="citation_not_local",
+            )
+
+    @property
+    def agenda(self):
+        # The permission rules reach an item's agenda through `.agenda`.
+        return self.section.agenda

@@ -1,0 +1,69 @@
+"""Reads of the national synthesis as a person may see it: a point shows
+only the local evidence its reader may see, and a local issue names the
+national points that cite it once the national agenda is published."""
+
+from django.db.models import Prefetch
+
+from access import rules as access
+from agendas.models import Issue
+from proposals.models import Proposal
+
+from .models import NationalPoint
+
+
+def _reader(user, agenda, public_only):
+    """Whose eyes the citations are read with.
+
+    A national page is cached by audience (restricted or public), so what it
+    cites must depend on the audience alone: those who see the national
+    agenda's restricted items (admins and researchers) read every citation,
+    everyone else reads what a visitor may, so a facilitator's or a
+    resident's wider view never lands in a page served to others. The public
+    edition of a booklet is written for anyone, whoever prints it."""
+    if not public_only and access.can_see_restricted(user, agenda):
+        return user
+    return None
+
+
+def points_of_agenda(agenda, user, *, public_only=False):
+    """{section id: [points]} for the agenda's principles and requirements,
+    each point with `.cited_issues` and `.cited_proposals` the reader may see
+    (three queries, whatever the number of points and citations)."""
+    reader = _reader(user, agenda, public_only)
+    issues = (
+        Issue.objects.visible_to(reader)
+        .select_related("agenda__neighbourhood__city")
+        .order_by("agenda__neighbourhood__city__name", "agenda__slug", "order", "pk")
+    )
+    proposals = (
+        Proposal.objects.visible_to(reader)
+        .select_related("agenda__neighbourhood__city")
+        .order_by("agenda__neighbourhood__city__name", "agenda__slug", "order", "pk")
+    )
+    points = (
+        NationalPoint.objects.filter(section__agenda=agenda)
+        .select_related("section")
+        .prefetch_related(
+            Prefetch("issues", queryset=issues, to_attr="cited_issues"),
+            Prefetch("proposals", queryset=proposals, to_attr="cited_proposals"),
+        )
+        .order_by("order", "pk")
+    )
+    by_section = {}
+    for point in points:
+        by_section.setdefault(point.section_id, []).append(point)
+    return by_section
+
+
+def citing_points():
+    """A Prefetch for issues: `issue.cited_by`, the points of published
+    national agendas that cite it. A draft national text is named on no
+    local page, whoever reads it (local pages are cached by audience, and a
+    facilitator and a researcher share one)."""
+    return Prefetch(
+        "national_points",
+        queryset=NationalPoint.objects.filter(access.agenda_filter(None, "section__agenda__"))
+        .select_related("section__agenda")
+        .order_by("section__order", "order", "pk"),
+        to_attr="cited_by",
+    )
