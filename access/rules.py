@@ -154,6 +154,7 @@ rules.add_perm("agendas.view_agenda", can_view_agenda)
 rules.add_perm("agendas.view_section", can_view_agenda)
 rules.add_perm("agendas.view_issue", can_view_issue)
 rules.add_perm("proposals.view_proposal", can_view_agenda)
+rules.add_perm("synthesis.view_nationalpoint", can_view_agenda)
 rules.add_perm("workshops.view_workshop", can_see_restricted)
 rules.add_perm("workshops.view_attendance", can_see_restricted)
 rules.add_perm("tallies.view_papertally", can_see_restricted)
@@ -195,6 +196,9 @@ for _perm in (
     "residents.change_codebatch",
     "voting.add_votinground",
     "voting.change_votinground",
+    "synthesis.add_nationalpoint",
+    "synthesis.change_nationalpoint",
+    "synthesis.delete_nationalpoint",
 ):
     rules.add_perm(_perm, can_edit_agenda)
 
@@ -273,3 +277,61 @@ def workspace_neighbourhood_filter(user, prefix=""):
     if roles.sees_everything:
         return Q()
     return _q(prefix, pk__in=sorted(roles.facilitates))
+
+
+# --- open data and the API ------------------------------------------------------------
+# A workshop's date, title and attendance numbers are public where its
+# neighbourhood has an agenda the person may read; its team, researchers and
+# admins see all of theirs. Its place, method, notes and facilitators are never
+# published at all: a meeting place in these neighbourhoods can endanger people.
+
+
+@rules.predicate
+def neighbourhood_has_readable_agenda(user, obj):
+    if obj is None:
+        return False
+    from agendas.models import Agenda
+
+    return (
+        Agenda.objects.filter(agenda_filter(user))
+        .filter(neighbourhood_id=neighbourhood_id_of(obj))
+        .exists()
+    )
+
+
+can_view_workshop_numbers = can_see_restricted | neighbourhood_has_readable_agenda
+rules.add_perm("workshops.view_workshop_numbers", can_view_workshop_numbers)
+rules.add_perm("workshops.view_attendance_numbers", can_view_workshop_numbers)
+
+
+def workshop_numbers_filter(user, prefix=""):
+    """Q for the workshops whose numbers `user` may read (workshops.view_workshop_numbers)."""
+    roles = roles_of(user)
+    if roles.sees_everything:
+        return Q()
+    from agendas.models import Agenda
+
+    readable = (
+        Agenda.objects.filter(agenda_filter(user))
+        .filter(neighbourhood__isnull=False)
+        .values("neighbourhood_id")
+    )
+    return _q(prefix, neighbourhood_id__in=readable) | _q(
+        prefix, neighbourhood_id__in=sorted(roles.facilitates)
+    )
+
+
+def attendance_numbers_filter(user, prefix=""):
+    return workshop_numbers_filter(user, f"{prefix}workshop__")
+
+
+def sees_restricted_somewhere(user):
+    """True when some list or download may show `user` restricted items."""
+    roles = roles_of(user)
+    return roles.sees_everything or bool(roles.facilitates)
+
+
+# An API token reads as its holder does, restricted items included: only
+# researchers and admins hold one.
+can_hold_api_token = is_admin | is_researcher
+rules.add_perm("api.hold_token", can_hold_api_token)

@@ -240,3 +240,29 @@ def test_the_national_page_costs_the_same_queries_with_ten_times_the_points(clie
     assert NationalPoint.objects.count() == 10 * points
     after = [count("/agendas/national/"), count("/agendas/lazaro-cardenas/")]
     assert after == before
+
+
+def test_the_admin_offers_national_sections_and_local_evidence_only(client_for):
+    client = client_for("admin")
+    response = client.get("/admin/synthesis/nationalpoint/add/")
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    sections = form.fields["section"].queryset
+    assert sections.exists()
+    assert set(sections.values_list("kind", flat=True)) == {"principles", "requirements"}
+    assert set(sections.values_list("agenda__scope", flat=True)) == {"national"}
+    assert set(form.fields["issues"].queryset.values_list("agenda__scope", flat=True)) == {"local"}
+    assert set(form.fields["proposals"].queryset.values_list("agenda__scope", flat=True)) == {
+        "local"
+    }
+
+
+@pytest.mark.parametrize("role", ["facilitator", "researcher"])
+def test_only_admins_change_the_national_points(client_for, role):
+    point = NationalPoint.objects.first()
+    url = f"/admin/synthesis/nationalpoint/{point.pk}/change/"
+    before = point.text_en
+    response = client_for(role).post(url, {"text_en": "changed", "text_es": "cambiado"})
+    assert response.status_code in (302, 403)
+    point.refresh_from_db()
+    assert point.text_en == before

@@ -470,7 +470,7 @@ def public_issues(client):
     """(title, text) of each issue on the public agenda page, in page order."""
     body = client.get(PUBLIC_PAGE, headers=EN).content.decode()
     issues = []
-    for block in re.findall(r'<li class="issue">.*?</li>', body, flags=re.S):
+    for block in re.findall(r'<li class="issue"[^>]*>.*?</li>', body, flags=re.S):
         title = re.search(r'<span class="issue-title">(.*?)</span>', block, flags=re.S)
         issues.append((re.sub(r"<[^>]+>", "", title.group(1)).strip(), block))
     return issues

@@ -1,0 +1,147 @@
+"""The open data sets: what each holds, where its rows come from and its
+columns, read from its serializer. The API, the downloads and the data
+dictionary all start here."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers as drf
+
+from . import selectors, serializers
+
+LIST_SEPARATOR = "|"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # string, integer, date (YYYY-MM-DD) or array
+    type_label: str
+    description: str
+    choices: tuple = ()
+
+
+@dataclass(frozen=True)
+class Dataset:
+    name: str
+    title: str
+    description: str
+    serializer: type
+    rows: Callable
+
+    @property
+    def columns(self):
+        return [column_of(name, field) for name, field in self.serializer().fields.items()]
+
+    def serialize(self, user):
+        return self.serializer(self.rows(user), many=True).data
+
+
+def column_of(name, field):
+    choices = ()
+    if isinstance(field, drf.ListField):
+        kind = "array"
+        item = _("integers") if isinstance(field.child, drf.IntegerField) else _("slugs")
+        label = _("list of %(items)s (CSV: separated by “%(separator)s”)") % {
+            "items": item,
+            "separator": LIST_SEPARATOR,
+        }
+    elif isinstance(field, drf.ChoiceField):
+        kind, label = "string", _("text, one of the values below")
+        choices = tuple(field.choices)
+    elif isinstance(field, drf.IntegerField):
+        kind, label = "integer", _("whole number")
+    elif isinstance(field, drf.DateField):
+        kind, label = "date", _("date (YYYY-MM-DD)")
+    else:
+        kind, label = "string", _("text")
+    if getattr(field, "allow_null", False):
+        label = _("%(type)s, or empty") % {"type": label}
+    return Column(
+        name=name,
+        type=kind,
+        type_label=str(label),
+        description=str(field.help_text or ""),
+        choices=choices,
+    )
+
+
+DATASETS = {
+    dataset.name: dataset
+    for dataset in [
+        Dataset(
+            "cities",
+            _("Cities"),
+            _("The cities where the neighbourhoods are."),
+            serializers.CitySerializer,
+            selectors.cities,
+        ),
+        Dataset(
+            "neighbourhoods",
+            _("Neighbourhoods"),
+            _("The neighbourhoods, whether their work goes on, and how many people took part."),
+            serializers.NeighbourhoodSerializer,
+            selectors.neighbourhoods,
+        ),
+        Dataset(
+            "dimensions",
+            _("Security dimensions"),
+            _("The dimensions of human security by which issues are grouped."),
+            serializers.DimensionSerializer,
+            selectors.dimensions,
+        ),
+        Dataset(
+            "groups",
+            _("Participant groups"),
+            _("The groups of people whose attendance at workshops is counted."),
+            serializers.ParticipantGroupSerializer,
+            selectors.participant_groups,
+        ),
+        Dataset(
+            "workshops",
+            _("Workshops"),
+            _(
+                "Workshops of the neighbourhoods whose agenda you may read: date, title and "
+                "attendance. Where they met and how are never published, for the safety of "
+                "those who took part."
+            ),
+            serializers.WorkshopSerializer,
+            selectors.workshops,
+        ),
+        Dataset(
+            "attendance",
+            _("Attendance"),
+            _("How many people of each group took part in each of those workshops."),
+            serializers.AttendanceSerializer,
+            selectors.attendance,
+        ),
+        Dataset(
+            "issues",
+            _("Issues"),
+            _(
+                "The insecurity issues of the agendas you may read, by dimension, with the dots "
+                "they received on paper. Rows come in each agenda's order."
+            ),
+            serializers.IssueSerializer,
+            selectors.issues,
+        ),
+        Dataset(
+            "proposals",
+            _("Proposals"),
+            _("The proposals of those agendas, by the actor they are addressed to."),
+            serializers.ProposalSerializer,
+            selectors.proposals,
+        ),
+        Dataset(
+            "results",
+            _("Vote results"),
+            _(
+                "Totals of the votes on issues: dots from the workshops' paper tallies and "
+                "points of closed online votes. Ballots are secret: only totals are published."
+            ),
+            serializers.ResultSerializer,
+            selectors.results,
+        ),
+    ]
+}

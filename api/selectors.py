@@ -1,0 +1,169 @@
+"""The rows of each open data set as one person may read them.
+
+The API, the CSV and JSON downloads all read through these functions, and
+these only through the filters of `access.rules`: a restricted issue, or a
+workshop of a neighbourhood whose agenda one may not read, is not a row.
+Each function costs the same number of queries however many rows there are.
+"""
+
+from django.db.models import F, Prefetch, Q, Sum
+from django.utils import timezone
+
+from access import rules as access
+from agendas.models import Agenda, Issue
+from communities.models import City, Neighbourhood, ParticipantGroup, SecurityDimension
+from proposals.models import Proposal
+from tallies.models import PaperTally, TallyCount
+from voting.selectors import round_totals, rounds_with_results
+from workshops.models import Attendance, Workshop
+
+PAPER, ONLINE = "paper", "online"
+
+
+def cities(user):
+    return City.objects.order_by("slug")
+
+
+def neighbourhoods(user):
+    # The number of people who took part is public, as on the home page; the
+    # workshops it is counted from are not necessarily.
+    return (
+        Neighbourhood.objects.with_participant_total()
+        .annotate(city_slug=F("city__slug"))
+        .order_by("slug")
+    )
+
+
+def dimensions(user):
+    return SecurityDimension.objects.order_by("order", "slug")
+
+
+def participant_groups(user):
+    return ParticipantGroup.objects.order_by("order", "slug")
+
+
+def workshops(user):
+    return (
+        Workshop.objects.filter(access.workshop_numbers_filter(user))
+        .annotate(
+            neighbourhood_slug=F("neighbourhood__slug"),
+            attendance_total=Sum("attendance__count", default=0),
+        )
+        .order_by("neighbourhood__slug", "date", "pk")
+    )
+
+
+def attendance(user):
+    return (
+        Attendance.objects.filter(access.attendance_numbers_filter(user))
+        .annotate(group_slug=F("group__slug"))
+        .order_by("workshop_id", "group__order", "group__slug")
+    )
+
+
+def issues(user):
+    return (
+        Issue.objects.visible_to(user)
+        .annotate(
+            agenda_slug=F("agenda__slug"),
+            neighbourhood_slug=F("agenda__neighbourhood__slug"),
+            city_slug=F("agenda__neighbourhood__city__slug"),
+            dimension_slug=F("dimension__slug"),
+            dots=Sum("tally_counts__dots", default=0),
+        )
+        .prefetch_related(
+            Prefetch(
+                "related_dimensions",
+                queryset=SecurityDimension.objects.order_by("order", "slug").only("pk", "slug"),
+            )
+        )
+        .order_by("agenda__slug", "order", "pk")
+    )
+
+
+def proposals(user):
+    # A proposal may answer a restricted issue: its id is listed only to
+    # those who may see that issue.
+    return (
+        Proposal.objects.visible_to(user)
+        .annotate(agenda_slug=F("agenda__slug"))
+        .prefetch_related(
+            Prefetch(
+                "issues",
+                queryset=Issue.objects.visible_to(user).order_by("order", "pk").only("pk"),
+                to_attr="visible_issues",
+            )
+        )
+        .order_by("agenda__slug", "order", "pk")
+    )
+
+
+def results(user, *, agenda=None, source=None):
+    """Vote totals, one row per (source, agenda, issue[, round]): dots from the
+    paper tallies, and the points of each closed online round `user` may
+    read. Only issues `user` may see appear (ballots only hold public ones)."""
+    visible = Issue.objects.visible_to(user)
+    if agenda:
+        visible = visible.filter(agenda__slug=agenda)
+    rows = []
+    if source in (None, PAPER):
+        voters = dict(
+            PaperTally.objects.filter(agenda__in=Agenda.objects.visible_to(user))
+            .values_list("agenda_id")
+            .annotate(total=Sum("voters"))
+            .order_by()
+        )
+        for agenda_id, agenda_slug, issue_id, order, dots in (
+            TallyCount.objects.filter(issue__in=visible)
+            .values_list("issue__agenda_id", "issue__agenda__slug", "issue_id", "issue__order")
+            .annotate(total=Sum("dots"))
+            .order_by()
+        ):
+            rows.append(
+                {
+                    "source": PAPER,
+                    "agenda": agenda_slug,
+                    "issue": issue_id,
+                    "round": None,
+                    "method": None,
+                    "ballots": voters.get(agenda_id, 0),
+                    "points": dots,
+                    "_order": (agenda_slug, 0, 0, order, issue_id),
+                }
+            )
+    if source in (None, ONLINE):
+        now = timezone.now()
+        rounds = rounds_with_results(user).filter(
+            Q(closed_at__isnull=False) | Q(closes_at__lte=now)
+        )
+        if agenda:
+            rounds = rounds.filter(agenda__slug=agenda)
+        about = {
+            pk: (method, agenda_slug)
+            for pk, method, agenda_slug in rounds.values_list("pk", "method", "agenda__slug")
+        }
+        totals = round_totals(rounds)
+        order_of = dict(
+            visible.filter(agenda__in=rounds.values("agenda")).values_list("pk", "order")
+        )
+        for round_id, total in totals.items():
+            method, agenda_slug = about[round_id]
+            for issue_id, points in total["points"].items():
+                if issue_id not in order_of:
+                    continue
+                rows.append(
+                    {
+                        "source": ONLINE,
+                        "agenda": agenda_slug,
+                        "issue": issue_id,
+                        "round": round_id,
+                        "method": method,
+                        "ballots": total["ballots"],
+                        "points": points,
+                        "_order": (agenda_slug, 1, round_id, order_of[issue_id], issue_id),
+                    }
+                )
+    rows.sort(key=lambda row: row["_order"])
+    for row in rows:
+        del row["_order"]
+    return rows

@@ -1,0 +1,214 @@
+"""The read-only API: one list per open data set (api.datasets), filtered
+by what the person may see (token or session) and by django-filter."""
+
+from math import ceil
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
+from rest_framework import exceptions, mixins, serializers, viewsets
+from rest_framework.response import Response
+
+from agendas.models import Issue
+from communities.models import Neighbourhood
+from proposals.models import Proposal
+from workshops.models import Attendance, Workshop
+
+from .datasets import DATASETS
+from .selectors import ONLINE, PAPER
+
+
+class Problem(serializers.Serializer):
+    detail = serializers.CharField(help_text=_("What went wrong, in the reader's language."))
+
+
+ERRORS = {
+    400: OpenApiResponse(
+        OpenApiTypes.OBJECT,
+        description=_("A filter has a value it cannot take: each filter named, with why."),
+    ),
+    401: OpenApiResponse(Problem, description=_("The token is not valid (or was revoked).")),
+    404: OpenApiResponse(Problem, description=_("There is no such page of results.")),
+    429: OpenApiResponse(Problem, description=_("Too many requests: wait and try again.")),
+}
+
+
+def throttled_message(wait):
+    seconds = max(1, ceil(wait or 1))
+    return ngettext(
+        "Too many requests. Try again in %(seconds)d second.",
+        "Too many requests. Try again in %(seconds)d seconds.",
+        seconds,
+    ) % {"seconds": seconds}
+
+
+class DatasetViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    dataset = ""
+
+    def get_queryset(self):
+        return DATASETS[self.dataset].rows(self.request.user)
+
+    def get_serializer_class(self):
+        return DATASETS[self.dataset].serializer
+
+    def throttled(self, request, wait):
+        # DRF would add its own sentence on the wait; one message says it all.
+        error = exceptions.Throttled(detail=throttled_message(wait))
+        error.wait = ceil(wait) if wait else None
+        raise error
+
+
+def dataset_view(name, model, filterset=None):
+    """A list viewset for data set `name`, documented from its serializer."""
+    dataset = DATASETS[name]
+    view = type(
+        f"{name.title()}ViewSet",
+        (DatasetViewSet,),
+        {
+            "dataset": name,
+            # The schema reads the model from here; rows come from get_queryset.
+            "queryset": model.objects.none(),
+            "filterset_class": filterset,
+        },
+    )
+    return extend_schema_view(
+        list=extend_schema(
+            summary=dataset.title,
+            description=dataset.description,
+            responses={200: dataset.serializer(many=True), **ERRORS},
+        )
+    )(view)
+
+
+ID_RANGE = (1, 2**63 - 1)  # what the database's ids can hold
+
+
+@extend_schema_field({"type": "integer", "minimum": ID_RANGE[0], "maximum": ID_RANGE[1]})
+class IdFilter(django_filters.NumberFilter):
+    """An id: a whole number the database can hold (larger ones would fail there)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", ID_RANGE[0])
+        kwargs.setdefault("max_value", ID_RANGE[1])
+        super().__init__(*args, **kwargs)
+
+
+SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
+
+
+@extend_schema_field({"type": "string", "pattern": SLUG_PATTERN})
+class SlugFilter(django_filters.CharFilter):
+    """A slug: letters, digits, hyphens and underscores (anything else is refused)."""
+
+    field_class = forms.SlugField
+
+
+class NeighbourhoodFilter(django_filters.FilterSet):
+    city = SlugFilter(field_name="city__slug", help_text=_("City slug."))
+    status = django_filters.ChoiceFilter(choices=Neighbourhood.Status.choices)
+
+    class Meta:
+        model = Neighbourhood
+        fields = ["city", "status"]
+
+
+class WorkshopFilter(django_filters.FilterSet):
+    neighbourhood = SlugFilter(field_name="neighbourhood__slug", help_text=_("Neighbourhood slug."))
+    date = django_filters.DateFromToRangeFilter(
+        help_text=_("Held on or after date_after, on or before date_before (YYYY-MM-DD).")
+    )
+
+    class Meta:
+        model = Workshop
+        fields = ["neighbourhood", "date"]
+
+
+class AttendanceFilter(django_filters.FilterSet):
+    workshop = IdFilter(field_name="workshop_id", help_text=_("Workshop id."))
+    group = SlugFilter(field_name="group__slug", help_text=_("Group slug."))
+
+    class Meta:
+        model = Attendance
+        fields = ["workshop", "group"]
+
+
+class IssueFilter(django_filters.FilterSet):
+    city = SlugFilter(field_name="agenda__neighbourhood__city__slug", help_text=_("City slug."))
+    neighbourhood = SlugFilter(
+        field_name="agenda__neighbourhood__slug", help_text=_("Neighbourhood slug.")
+    )
+    agenda = SlugFilter(field_name="agenda__slug", help_text=_("Agenda slug."))
+    dimension = SlugFilter(
+        field_name="dimension__slug", help_text=_("Slug of the primary dimension.")
+    )
+    kind = django_filters.ChoiceFilter(choices=Issue.Kind.choices)
+    visibility = django_filters.ChoiceFilter(choices=Issue.Visibility.choices)
+
+    class Meta:
+        model = Issue
+        fields = ["city", "neighbourhood", "agenda", "dimension", "kind", "visibility"]
+
+
+class ProposalFilter(django_filters.FilterSet):
+    agenda = SlugFilter(field_name="agenda__slug", help_text=_("Agenda slug."))
+    actor = django_filters.ChoiceFilter(choices=Proposal.Actor.choices)
+
+    class Meta:
+        model = Proposal
+        fields = ["agenda", "actor"]
+
+
+class ResultsQuery(serializers.Serializer):
+    agenda = serializers.SlugField(required=False, help_text=_("Agenda slug."))
+    source = serializers.ChoiceField(
+        choices=[(PAPER, _("Paper")), (ONLINE, _("Online"))],
+        required=False,
+        help_text=_("“paper” or “online”."),
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=DATASETS["results"].title,
+        description=DATASETS["results"].description,
+        parameters=[ResultsQuery],
+        responses={200: DATASETS["results"].serializer(many=True), **ERRORS},
+    )
+)
+class ResultsViewSet(DatasetViewSet):
+    dataset = "results"
+    filter_backends: list = []
+
+    def list(self, request, *args, **kwargs):
+        query = ResultsQuery(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        rows = DATASETS["results"].rows(request.user, **query.validated_data)
+        page = self.paginate_queryset(rows)
+        data = self.get_serializer(page, many=True).data
+        return self.get_paginated_response(data) if page is not None else Response(data)
+
+
+def viewsets_by_prefix():
+    from communities.models import City, ParticipantGroup, SecurityDimension
+
+    return {
+        "cities": dataset_view("cities", City),
+        "neighbourhoods": dataset_view("neighbourhoods", Neighbourhood, NeighbourhoodFilter),
+        "dimensions": dataset_view("dimensions", SecurityDimension),
+        "groups": dataset_view("groups", ParticipantGroup),
+        "workshops": dataset_view("workshops", Workshop, WorkshopFilter),
+        "attendance": dataset_view("attendance", Attendance, AttendanceFilter),
+        "issues": dataset_view("issues", Issue, IssueFilter),
+        "proposals": dataset_view("proposals", Proposal, ProposalFilter),
+        "results": ResultsViewSet,
+    }

@@ -1,0 +1,314 @@
+"""Neighbourhoods side by side, by security dimension, as the comparison page
+shows them.
+
+Everything starts from what the reader may see (`access.rules` through the
+`visible_to` querysets and `voting.selectors`): a restricted issue is neither
+listed nor counted for someone who may not see it, and an agenda they may not
+see brings no column. The number of queries is fixed: the data of every
+neighbourhood is read in one go per kind of thing, then grouped here.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Q, Sum
+from django.utils.translation import ngettext
+
+from access import rules as access
+from agendas.models import Agenda, Issue
+from communities.models import City, Neighbourhood, ParticipantGroup, SecurityDimension
+from tallies.models import PaperTally
+from voting.models import BallotMark
+from voting.selectors import round_totals, rounds_with_results
+from workshops.models import Attendance
+
+from .forms import BOTH
+
+PRIORITISED = Issue.Kind.PRIORITISED
+SILENCED = Issue.Kind.SILENCED
+TOP_ISSUES = 3
+
+
+@dataclass(frozen=True)
+class Filters:
+    cities: tuple = ()  # city slugs; none means every city
+    dimension: str = ""  # a dimension slug; empty means every dimension
+    kind: str = BOTH
+    date_from: date | None = None
+    date_to: date | None = None
+
+    @classmethod
+    def from_form(cls, form):
+        data = form.cleaned_data
+        return cls(
+            cities=tuple(data.get("city") or ()),
+            dimension=data.get("dimension") or "",
+            kind=data.get("kind") or BOTH,
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+        )
+
+    @property
+    def has_period(self):
+        return bool(self.date_from or self.date_to)
+
+    def period(self, prefix):
+        """Q for rows whose date (`prefix`: the path to it) lies in the period."""
+        q = Q()
+        if self.date_from:
+            q &= Q(**{f"{prefix}__gte": self.date_from})
+        if self.date_to:
+            q &= Q(**{f"{prefix}__lte": self.date_to})
+        return q
+
+    def shows(self, kind):
+        return self.kind in (BOTH, kind)
+
+
+@dataclass
+class Cell:
+    """The issues of one dimension in one neighbourhood."""
+
+    prioritised: int = 0
+    silenced: int = 0
+    issues: list = field(default_factory=list)
+    text: str = ""  # the numbers in words (cell_text)
+
+    @property
+    def total(self):
+        return self.prioritised + self.silenced
+
+
+@dataclass
+class Row:
+    dimension: SecurityDimension
+    cells: list  # one Cell per column, in the columns' order
+
+    @property
+    def total(self):
+        return sum(cell.total for cell in self.cells)
+
+
+@dataclass
+class RoundResult:
+    round: object
+    is_open: bool
+    ballots: int
+    top: list  # [(Issue, points)], most points first
+
+
+@dataclass
+class Column:
+    """One neighbourhood with an agenda the reader may see."""
+
+    neighbourhood: Neighbourhood
+    agendas: list = field(default_factory=list)
+    prioritised: int = 0
+    silenced: int = 0
+    attendance: dict = field(default_factory=dict)  # group id -> people
+    participants: list = field(default_factory=list)  # counts of Comparison.groups, in order
+    groups_spoken_to: list = field(default_factory=list)
+    paper_voters: int = 0
+    rounds: list = field(default_factory=list)
+    totals: Cell = field(default_factory=Cell)
+
+    @property
+    def city(self):
+        return self.neighbourhood.city
+
+    @property
+    def participant_total(self):
+        return sum(self.attendance.values())
+
+
+@dataclass
+class Comparison:
+    filters: Filters
+    columns: list
+    rows: list
+    groups: list  # participant groups with people counted in some column
+
+    @property
+    def has_rounds(self):
+        return any(column.rounds for column in self.columns)
+
+    @property
+    def has_attendance(self):
+        return any(column.attendance for column in self.columns)
+
+
+def local_agendas(user):
+    return Agenda.objects.visible_to(user).filter(scope=Agenda.Scope.LOCAL)
+
+
+def cities_for(user):
+    """The cities with a local agenda `user` may see: what the page can compare."""
+    return list(
+        City.objects.filter(pk__in=local_agendas(user).values("neighbourhood__city_id")).order_by(
+            "name", "slug"
+        )
+    )
+
+
+def all_dimensions():
+    return list(SecurityDimension.objects.order_by("order", "slug"))
+
+
+def cell_text(cell, kind=BOTH):
+    """A cell's numbers in words, e.g. “2 prioritised · 1 silenced”; empty
+    when there is nothing to count."""
+    if not cell.total:
+        return ""
+    parts = []
+    if kind in (BOTH, PRIORITISED):
+        parts.append(
+            ngettext("%(count)d prioritised", "%(count)d prioritised", cell.prioritised)
+            % {"count": cell.prioritised}
+        )
+    if kind in (BOTH, SILENCED):
+        parts.append(
+            ngettext("%(count)d silenced", "%(count)d silenced", cell.silenced)
+            % {"count": cell.silenced}
+        )
+    return " · ".join(parts)
+
+
+def compare(user, filters, dimensions):
+    """The comparison `user` may see under `filters`; `dimensions` are all the
+    security dimensions, in order (the page's form already read them)."""
+    agendas = local_agendas(user)
+    if filters.cities:
+        agendas = agendas.filter(neighbourhood__city__slug__in=filters.cities)
+    # Subqueries, not lists of ids: the same queries run however many there are.
+    agenda_ids = agendas.values("pk")
+    neighbourhood_ids = agendas.values("neighbourhood_id")
+
+    columns = {}
+    for agenda in agendas.select_related("neighbourhood__city").order_by(
+        "neighbourhood__city__name", "neighbourhood__name", "slug"
+    ):
+        column = columns.setdefault(agenda.neighbourhood_id, Column(agenda.neighbourhood))
+        column.agendas.append(agenda)
+    agenda_to_column = {a.pk: c for c in columns.values() for a in c.agendas}
+
+    shown = [d for d in dimensions if not filters.dimension or d.slug == filters.dimension]
+    rows = {d.pk: Row(d, [Cell() for _column in columns]) for d in shown}
+    position = {neighbourhood_id: i for i, neighbourhood_id in enumerate(columns)}
+    for issue in _issues(user, filters, agenda_ids, shown):
+        column = agenda_to_column.get(issue.agenda_id)
+        row = rows.get(issue.dimension_id)
+        if column is None or row is None:
+            continue
+        cell = row.cells[position[column.neighbourhood.pk]]
+        cell.issues.append(issue)
+        if issue.kind == SILENCED:
+            cell.silenced += 1
+            column.silenced += 1
+        else:
+            cell.prioritised += 1
+            column.prioritised += 1
+    for row in rows.values():
+        for cell in row.cells:
+            # Prioritised first, each kind in its agenda's order.
+            cell.issues.sort(key=lambda issue: (issue.kind == SILENCED, issue.order, issue.pk))
+            cell.text = cell_text(cell, filters.kind)
+    for column in columns.values():
+        column.totals = Cell(column.prioritised, column.silenced)
+        column.totals.text = cell_text(column.totals, filters.kind)
+
+    groups = _participants(user, filters, neighbourhood_ids, columns)
+    for neighbourhood_id, voters in (
+        PaperTally.objects.filter(agenda__in=agenda_ids)
+        .filter(filters.period("workshop__date"))
+        .values_list("agenda__neighbourhood_id")
+        .annotate(voters=Sum("voters"))
+        .order_by()
+    ):
+        if neighbourhood_id in columns:
+            columns[neighbourhood_id].paper_voters += voters or 0
+    _online_results(user, filters, agenda_ids, agenda_to_column)
+
+    return Comparison(
+        filters=filters,
+        columns=list(columns.values()),
+        rows=list(rows.values()),
+        groups=groups,
+    )
+
+
+def _issues(user, filters, agenda_ids, dimensions):
+    issues = Issue.objects.visible_to(user).filter(agenda__in=agenda_ids)
+    if filters.dimension:
+        issues = issues.filter(dimension__in=[d.pk for d in dimensions])
+    if filters.kind != BOTH:
+        issues = issues.filter(kind=filters.kind)
+    if filters.has_period:
+        came_up = Issue.workshops.through.objects.filter(filters.period("workshop__date"))
+        issues = issues.filter(pk__in=came_up.values("issue_id"))
+    return issues.only(
+        "title_es", "title_en", "kind", "visibility", "dimension_id", "agenda_id", "order"
+    ).order_by("order", "pk")
+
+
+def _participants(user, filters, neighbourhood_ids, columns):
+    """Fill each column's attendance by group (workshops in the period) and,
+    where none was recorded, the groups the team spoke to. Returns the groups
+    with anyone counted, in their order."""
+    for neighbourhood_id, group_id, people in (
+        Attendance.objects.filter(access.attendance_numbers_filter(user))
+        .filter(workshop__neighbourhood__in=neighbourhood_ids)
+        .filter(filters.period("workshop__date"))
+        .values_list("workshop__neighbourhood_id", "group_id")
+        .annotate(people=Sum("count"))
+        .order_by()
+    ):
+        if neighbourhood_id in columns and people:
+            columns[neighbourhood_id].attendance[group_id] = people
+    groups = list(ParticipantGroup.objects.order_by("order", "slug"))
+    by_id = {group.pk: group for group in groups}
+    spoken_to = Neighbourhood.groups_engaged.through.objects.filter(
+        neighbourhood__in=neighbourhood_ids
+    ).values_list("neighbourhood_id", "participantgroup_id")
+    for neighbourhood_id, group_id in spoken_to:
+        column = columns.get(neighbourhood_id)
+        # Undated: they say who was reached, not who came in a period.
+        if column is not None and not column.attendance and not filters.has_period:
+            column.groups_spoken_to.append(by_id[group_id])
+    counted = [g for g in groups if any(g.pk in c.attendance for c in columns.values())]
+    for column in columns.values():
+        column.groups_spoken_to.sort(key=lambda group: (group.order, group.slug))
+        column.participants = [column.attendance.get(g.pk, 0) for g in counted]
+    return counted
+
+
+def _online_results(user, filters, agenda_ids, agenda_to_column):
+    """The totals of the rounds whose results `user` may read (voting.view_results),
+    with each round's most voted issues among those `user` may see."""
+    rounds = rounds_with_results(user).filter(agenda__in=agenda_ids)
+    if filters.has_period:
+        rounds = rounds.filter(filters.period("opens_at__date"))
+    totals = round_totals(rounds)
+    voted = BallotMark.objects.filter(ballot__round__in=rounds.values("pk")).values("issue_id")
+    titles = {
+        issue.pk: issue
+        for issue in Issue.objects.visible_to(user)
+        .filter(pk__in=voted)
+        .only("title_es", "title_en", "visibility", "agenda_id", "order")
+    }
+    for voting_round in rounds.order_by("-opens_at", "-pk"):
+        column = agenda_to_column.get(voting_round.agenda_id)
+        if column is None:
+            continue
+        total = totals.get(voting_round.pk, {"ballots": 0, "points": {}})
+        ranked = sorted(
+            ((titles[i], points) for i, points in total["points"].items() if i in titles),
+            key=lambda pair: (-pair[1], pair[0].order, pair[0].pk),
+        )
+        column.rounds.append(
+            RoundResult(
+                round=voting_round,
+                is_open=voting_round.is_open(),
+                ballots=total["ballots"],
+                top=ranked[:TOP_ISSUES],
+            )
+        )
