@@ -16,6 +16,7 @@ from access.rules import can_see_restricted
 from communities.models import Neighbourhood, SecurityDimension
 from proposals.models import Proposal
 from synthesis.models import NationalPoint
+from synthesis.selectors import evidence, reader_of
 
 from .models import AgendaVersion, Issue, Section
 from .selectors import AgendaView, DimensionGroup
@@ -131,30 +132,27 @@ class _Many(list):
         return self
 
 
-def _points_as_read_by(user, sections):
+def _points_as_read_by(reader, sections):
     """{section pk: [point]} of a version's principles and requirements, each
-    citing the local evidence `user` may see now (the words of the points are
-    the version's; what they cite is read live, under the live rules)."""
+    citing the local evidence `reader` may see now (the words of the points
+    are the version's; what they cite is read live, under the live rules)."""
     items = [(s["pk"], p) for s in sections for p in s.get("points", [])]
     if not items:
         return {}
-    wanted = {kind: {pk for _, p in items for pk in p[kind]} for kind in ("issues", "proposals")}
-    place = "agenda__neighbourhood__city"
-    found = {
-        "issues": Issue.objects.visible_to(user).select_related(place).in_bulk(wanted["issues"]),
-        "proposals": Proposal.objects.visible_to(user)
-        .select_related(place)
-        .in_bulk(wanted["proposals"]),
-    }
+    found = {}
+    for model, queryset in evidence(reader).items():
+        key = "issues" if model is Issue else "proposals"
+        wanted = {pk for _, point in items for pk in point[key]}
+        # In the live page's order: one query per kind of evidence.
+        found[key] = list(queryset.filter(pk__in=wanted))
     by_section = {}
     for section_pk, item in items:
         point = SimpleNamespace(
             pk=item["pk"],
-            **_both(SimpleNamespace(**item), "text"),
-            cited_issues=[found["issues"][pk] for pk in item["issues"] if pk in found["issues"]],
-            cited_proposals=[
-                found["proposals"][pk] for pk in item["proposals"] if pk in found["proposals"]
-            ],
+            text_es=item["text_es"],
+            text_en=item["text_en"],
+            cited_issues=[i for i in found["issues"] if i.pk in item["issues"]],
+            cited_proposals=[p for p in found["proposals"] if p.pk in item["proposals"]],
         )
         by_section.setdefault(section_pk, []).append(point)
     return by_section
@@ -198,8 +196,7 @@ def view_of(version, user):
             slug = item["dimension"]["slug"]
             groups.setdefault(slug, DimensionGroup(issue.dimension)).issues.append(issue)
     sections = {}
-    # Read as the page of the live agenda is (synthesis.selectors._reader).
-    points = _points_as_read_by(user if sees_restricted else None, data["sections"])
+    points = _points_as_read_by(reader_of(user, agenda), data["sections"])
     for item in data["sections"]:
         section = SimpleNamespace(**{k: v for k, v in item.items() if k != "points"})
         section.point_list = points.get(item["pk"], [])

@@ -11,7 +11,7 @@ from proposals.models import Proposal
 from .models import NationalPoint
 
 
-def _reader(user, agenda, public_only):
+def reader_of(user, agenda, public_only=False):
     """Whose eyes the citations are read with.
 
     A national page is cached by audience (restricted or public), so what it
@@ -25,27 +25,29 @@ def _reader(user, agenda, public_only):
     return None
 
 
+def evidence(reader):
+    """The issues and proposals `reader` may see as cited evidence, with their
+    place, in the order a point lists them (by city, then agenda)."""
+    order = ("agenda__neighbourhood__city__name", "agenda__slug", "order", "pk")
+    return {
+        model: model.objects.visible_to(reader)
+        .select_related("agenda__neighbourhood__city")
+        .order_by(*order)
+        for model in (Issue, Proposal)
+    }
+
+
 def points_of_agenda(agenda, user, *, public_only=False):
     """{section id: [points]} for the agenda's principles and requirements,
     each point with `.cited_issues` and `.cited_proposals` the reader may see
     (three queries, whatever the number of points and citations)."""
-    reader = _reader(user, agenda, public_only)
-    issues = (
-        Issue.objects.visible_to(reader)
-        .select_related("agenda__neighbourhood__city")
-        .order_by("agenda__neighbourhood__city__name", "agenda__slug", "order", "pk")
-    )
-    proposals = (
-        Proposal.objects.visible_to(reader)
-        .select_related("agenda__neighbourhood__city")
-        .order_by("agenda__neighbourhood__city__name", "agenda__slug", "order", "pk")
-    )
+    cited = evidence(reader_of(user, agenda, public_only))
     points = (
         NationalPoint.objects.filter(section__agenda=agenda)
         .select_related("section")
         .prefetch_related(
-            Prefetch("issues", queryset=issues, to_attr="cited_issues"),
-            Prefetch("proposals", queryset=proposals, to_attr="cited_proposals"),
+            Prefetch("issues", queryset=cited[Issue], to_attr="cited_issues"),
+            Prefetch("proposals", queryset=cited[Proposal], to_attr="cited_proposals"),
         )
         .order_by("order", "pk")
     )
