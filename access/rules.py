@@ -243,15 +243,21 @@ def proposal_filter(user, prefix=""):
     return agenda_filter(user, f"{prefix}agenda__")
 
 
-def round_results_filter(user, prefix="", now=None):
-    """Q for the voting rounds whose totals `user` may read (voting.view_results)."""
+def round_closed_filter(prefix="", now=None):
+    """Q for the voting rounds closed by hand or past their closing time
+    (the list twin of VotingRound.is_closed)."""
     from django.utils import timezone
 
+    now = now or timezone.now()
+    return _q(prefix, closed_at__isnull=False) | _q(prefix, closes_at__lte=now)
+
+
+def round_results_filter(user, prefix="", now=None):
+    """Q for the voting rounds whose totals `user` may read (voting.view_results)."""
     roles = roles_of(user)
     if roles.sees_everything:
         return Q()
-    now = now or timezone.now()
-    closed = _q(prefix, closed_at__isnull=False) | _q(prefix, closes_at__lte=now)
+    closed = round_closed_filter(prefix, now)
     return (agenda_filter(user, f"{prefix}agenda__") & closed) | restricted_filter(
         user, f"{prefix}agenda__"
     )

@@ -6,8 +6,7 @@ workshop of a neighbourhood whose agenda one may not read, is not a row.
 Each function costs the same number of queries however many rows there are.
 """
 
-from django.db.models import F, Prefetch, Q, Sum
-from django.utils import timezone
+from django.db.models import F, Prefetch, Sum
 
 from access import rules as access
 from agendas.models import Agenda, Issue
@@ -132,10 +131,7 @@ def results(user, *, agenda=None, source=None):
                 }
             )
     if source in (None, ONLINE):
-        now = timezone.now()
-        rounds = rounds_with_results(user).filter(
-            Q(closed_at__isnull=False) | Q(closes_at__lte=now)
-        )
+        rounds = rounds_with_results(user).filter(access.round_closed_filter())
         if agenda:
             rounds = rounds.filter(agenda__slug=agenda)
         about = {
