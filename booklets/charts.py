@@ -5,7 +5,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from pages.text import localized
+from pages.text import localized, shorten
 
 WIDTH = 600
 ROW = 34  # label line + bar
@@ -13,7 +13,7 @@ LABEL_CHARS = 90
 
 
 def _short(text):
-    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
+    return shorten(text, LABEL_CHARS)
 
 
 def dots_chart(issues, paper_votes):

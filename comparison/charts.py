@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from pages.text import localized
+from pages.text import localized, shorten
 
 # Narrow enough that 12-unit text stays readable on a 360 px phone
 # (the drawing is scaled to the width of the page).
@@ -24,7 +24,7 @@ HATCH_ID = "compare-hatch"
 
 
 def _short(text):
-    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
+    return shorten(text, LABEL_CHARS)
 
 
 def _text(x, y, words, *, bold=False, size=FONT):

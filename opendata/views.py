@@ -15,6 +15,11 @@ from api.datasets import DATASETS, LIST_SEPARATOR
 
 from . import export, tokens
 
+FORMATS = {
+    "csv": (export.as_csv, "text/csv; charset=utf-8"),
+    "json": (export.as_json, "application/json; charset=utf-8"),
+}
+
 # The rows depend on who asks: never kept by a shared cache.
 private = cache_control(private=True, no_cache=True)
 
@@ -32,7 +37,8 @@ def index(request):
             "licence": export.LICENCE,
             "licence_url": export.LICENCE_URL,
             "separator": LIST_SEPARATOR,
-            "formula_starts": "= + - @",
+            # The characters a reader can see (tab and carriage return are not).
+            "formula_starts": " ".join(c for c in export.FORMULA_STARTS if c.isprintable()),
         },
     )
 
@@ -46,23 +52,13 @@ def _dataset(name):
 
 @require_safe
 @private
-def download_csv(request, dataset):
+def download(request, dataset, extension):
     dataset = _dataset(dataset)
-    response = HttpResponse(
-        export.as_csv(dataset, request.user), content_type="text/csv; charset=utf-8"
+    build, content_type = FORMATS[extension]
+    response = HttpResponse(build(dataset, request.user), content_type=content_type)
+    response["Content-Disposition"] = (
+        f'attachment; filename="{export.filename(dataset, extension)}"'
     )
-    response["Content-Disposition"] = f'attachment; filename="{export.filename(dataset, "csv")}"'
-    return response
-
-
-@require_safe
-@private
-def download_json(request, dataset):
-    dataset = _dataset(dataset)
-    response = HttpResponse(
-        export.as_json(dataset, request.user), content_type="application/json; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{export.filename(dataset, "json")}"'
     return response
 
 

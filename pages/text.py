@@ -55,6 +55,11 @@ def localized(obj, field):
     return Localized("", wanted, False)
 
 
+def shorten(text, limit):
+    """`text` cut to `limit` characters with an ellipsis (chart labels)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def render_markdown(text, **replacements):
     """Markdown to sanitised HTML. `{name}` tokens are replaced by the given
     values (for instance {participants}, counted from the workshops)."""
