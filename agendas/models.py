@@ -222,6 +222,11 @@ class IssueQuerySet(models.QuerySet):
         return self.filter(access.issue_filter(user))
 
 
+# The history's note on a save that made an issue public after the person
+# confirmed it (see Issue.would_become_public).
+CONFIRMED_PUBLIC = "confirmed-public"
+
+
 class Issue(models.Model):
     class Kind(models.TextChoices):
         PRIORITISED = "prioritised", _("Prioritised")
@@ -292,6 +297,20 @@ class Issue(models.Model):
     @property
     def is_restricted(self):
         return self.visibility == self.Visibility.RESTRICTED
+
+    def would_become_public(self):
+        """True when saving this issue as it now stands would show it to
+        people outside the agenda's team for the first time: it is public,
+        was not before (or is new), and its agenda is read by visitors
+        (published) or by residents (in consultation). One careless save
+        there can publish a silenced issue, so the editing pages ask first."""
+        if self.visibility != self.Visibility.PUBLIC:
+            return False
+        if self.agenda.status not in (Agenda.Status.PUBLISHED, Agenda.Status.CONSULTATION):
+            return False
+        if self.pk is None:
+            return True
+        return not Issue.objects.filter(pk=self.pk, visibility=self.Visibility.PUBLIC).exists()
 
     def check_workshops(self, workshops):
         """Refuse workshops of another neighbourhood: an issue came up where its agenda is."""

@@ -153,6 +153,7 @@ def _one_edit_each(records):
 
 
 def _reason(records):
+    from agendas.models import CONFIRMED_PUBLIC
     from editing.revisions import RESTORED_FROM
     from editing.suggestions import SUGGESTED_BY
 
@@ -161,6 +162,8 @@ def _reason(records):
         return _("Suggested by %(name)s") % {"name": reason[len(SUGGESTED_BY) :]}
     if reason.startswith(RESTORED_FROM):
         return _("An earlier text restored")
+    if reason == CONFIRMED_PUBLIC:
+        return _("Made public after confirmation")
     return reason
 
 

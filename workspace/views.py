@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from agendas import lifecycle
-from agendas.models import Agenda, Issue, Section
+from agendas.models import CONFIRMED_PUBLIC, Agenda, Issue, Section
 from agendas.ordering import move, next_place
 from communities.models import Neighbourhood, ParticipantGroup
 from editing.concurrency import EditConflict, conflicts, save_if_current
@@ -352,6 +352,10 @@ def _item_form_page(request, form, agenda, anchor):
     heading = text["edit"] if form.instance.pk else text["new"]
     context = {"form": form, "agenda": agenda, "heading": heading}
     if request.method == "POST" and form.is_valid():
+        if isinstance(form.instance, Issue) and form.instance.would_become_public():
+            if request.POST.get("confirm_public") != "yes":
+                return _confirm_public_page(request, form.instance, agenda)
+            form.instance._change_reason = CONFIRMED_PUBLIC
         if form.instance.pk is None:
             with transaction.atomic():
                 form.instance.order = next_place(_siblings(form.instance))
@@ -364,6 +368,30 @@ def _item_form_page(request, form, agenda, anchor):
         messages.success(request, text["saved"])
         return redirect(_agenda_url(agenda, anchor))
     return render_form(request, "workspace/item_form.html", context)
+
+
+def _confirm_public_page(request, issue, agenda):
+    """Ask before an issue becomes public on an agenda that visitors or
+    residents read. The page carries the form's data back, so confirming
+    saves exactly what was typed; nothing is saved until then."""
+    data = [
+        (name, value)
+        for name, values in request.POST.lists()
+        if name not in ("csrfmiddlewaretoken", "confirm_public")
+        for value in values
+    ]
+    context = {
+        "issue": issue,
+        "title": localized(issue, "title").text,
+        "agenda": agenda,
+        "data": data,
+        "readers": (
+            _("everyone who visits the site")
+            if agenda.status == Agenda.Status.PUBLISHED
+            else _("the neighbourhood's residents taking part in the consultation")
+        ),
+    }
+    return render(request, "workspace/confirm_public.html", context)
 
 
 def _conflict_page(request, form, conflict, context):
@@ -410,6 +438,10 @@ def issue_create(request, slug):
 
 def _initial(request, model):
     """Preselect the kind or actor a facilitator chose on the agenda page."""
+    if model is Issue and request.GET.get("kind") == Issue.Kind.SILENCED:
+        # A silenced issue is too dangerous to discuss openly: it starts
+        # restricted, and is made public only on purpose.
+        return {"kind": Issue.Kind.SILENCED, "visibility": Issue.Visibility.RESTRICTED}
     if model is Issue and request.GET.get("kind") in Issue.Kind.values:
         return {"kind": request.GET["kind"]}
     if model is Proposal and request.GET.get("actor") in Proposal.Actor.values:

@@ -75,6 +75,7 @@ UI = {
         "restricted": "Restringido",
         "save": "Guardar",
         "issue saved": "El tema quedó guardado.",
+        "make public": "Sí, hacerlo público",
         "proposal saved": "La propuesta quedó guardada.",
         "food": "Seguridad alimentaria",
         "youths": "Seguridad de los jóvenes",
@@ -135,6 +136,7 @@ UI = {
         "restricted": "Restricted",
         "save": "Save",
         "issue saved": "The issue is saved.",
+        "make public": "Yes, make it public",
         "proposal saved": "The proposal is saved.",
         "food": "Food security",
         "youths": "Youths' safety",
@@ -254,6 +256,10 @@ def test_facilitator_builds_the_agenda_and_the_public_sees_it(site, new_page, la
         f"{WORKSHOP['title'][lang]} ({WORKSHOP['date']})"
     ).check()
     page.get_by_role("button", name=ui["save"], exact=True).click()
+    # The agenda is published: the issue becomes public once confirmed.
+    expect(page.get_by_role("heading", level=1)).to_contain_text(ISSUE["title"][lang])
+    fits(page)
+    page.get_by_role("button", name=ui["make public"]).click()
     saved(page, ui["issue saved"])
     priority = page.get_by_role("region", name=ui["priority issues"])
     new_issue = priority.get_by_role("listitem").filter(has_text=ISSUE["title"][lang])
@@ -267,7 +273,10 @@ def test_facilitator_builds_the_agenda_and_the_public_sees_it(site, new_page, la
         page.get_by_label(ui["title in"][code]).fill(SILENCED["title"][code])
     expect(page.get_by_role("radio", name=ui["silenced"])).to_be_checked()
     page.get_by_label(ui["primary dimension"]).select_option(label=ui["economic"])
-    page.get_by_role("group", name=ui["visibility"]).get_by_label(ui["restricted"]).check()
+    # A silenced issue starts restricted.
+    expect(
+        page.get_by_role("group", name=ui["visibility"]).get_by_label(ui["restricted"])
+    ).to_be_checked()
     page.get_by_role("button", name=ui["save"], exact=True).click()
     saved(page, ui["issue saved"])
     silenced = page.get_by_role("region", name=ui["silenced issues"])

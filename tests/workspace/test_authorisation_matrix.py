@@ -181,6 +181,9 @@ def issue_data(issue=None, *, title):
         "visibility": issue.visibility if issue else "public",
         # The revision the form was opened at (a new issue has none yet).
         "revision": str(issue.revision if issue else 0),
+        # A new public issue on a published agenda is saved once confirmed
+        # (tests/workspace/test_confirm_public.py).
+        **({} if issue else {"confirm_public": "yes"}),
     }
 
 
