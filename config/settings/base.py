@@ -6,6 +6,7 @@ zero set-up site: SQLite, local-memory cache, tasks run in-process.
 Production is simply DEBUG off with a real SECRET_KEY and ALLOWED_HOSTS.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_ratelimit",
+    "axes",
     "csp",
     "rest_framework",
     "rest_framework.authtoken",
@@ -83,6 +85,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: answers a locked-out sign-in with its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -123,6 +127,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "communities.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses every sign-in of an account or address that is locked out.
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -218,6 +224,29 @@ BALLOT_SECRET = env.str("BALLOT_SECRET", default="")
 # the window, so no one is locked out for good.
 REDEEM_RATE_PER_ADDRESS = env.str("REDEEM_RATE_PER_ADDRESS", default="10/10m")
 REDEEM_RATE_PER_BATCH = env.str("REDEEM_RATE_PER_BATCH", default="100/10m")
+# How many reverse proxies of this site stand in front of it, each adding the
+# address it received a request from to X-Forwarded-For (pages.addresses).
+# 0: none, the header is ignored, as anyone can forge it.
+TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
+RATELIMIT_IP_META_KEY = "pages.addresses.client_address"
+# Sign-in (django-axes): after SIGN_IN_FAILURE_LIMIT wrong passwords for one
+# account, or from one address, sign-in is refused there for
+# SIGN_IN_LOCKOUT_MINUTES; a right password never counts. An administrator
+# unlocks earlier by deleting the attempts in the admin ("Access attempts")
+# or with `manage.py axes_reset_username USERNAME` / `axes_reset_ip ADDRESS`.
+SIGN_IN_FAILURE_LIMIT = env.int("SIGN_IN_FAILURE_LIMIT", default=5)
+SIGN_IN_LOCKOUT_MINUTES = env.int("SIGN_IN_LOCKOUT_MINUTES", default=15)
+AXES_FAILURE_LIMIT = SIGN_IN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=SIGN_IN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "pages.addresses.client_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "pages.lockout.locked_out"
+# Keep no record of who signed in from where: only failed attempts, and only
+# until they expire.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_VERBOSE = False
 # Participant code slips link to the site at this address.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
@@ -291,10 +320,13 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
     "PAGE_SIZE": 50,
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "api.throttles.AnonymousRateThrottle",
+        "api.throttles.SignedInRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {"anon": API_ANON_RATE, "user": API_USER_RATE},
+    # The throttles count by the client's address as pages.addresses reads
+    # it; anything else of DRF that reads an address agrees with them.
+    "NUM_PROXIES": TRUSTED_PROXY_HOPS,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_VERSIONING_CLASS": None,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",

@@ -1,0 +1,99 @@
+"""Guessing passwords is stopped: after SIGN_IN_FAILURE_LIMIT wrong
+passwords for one account, or from one address, sign-in is refused there for
+a while, with a message saying when to try again; right passwords never
+count; an administrator can unlock sooner."""
+
+import pytest
+from axes.models import AccessAttempt
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "demo-agendas-2026"
+EN = {"accept-language": "en"}
+ES = {"accept-language": "es"}
+
+
+def sign_in(username, password, *, address="203.0.113.5", headers=EN, forwarded=None):
+    client = Client(REMOTE_ADDR=address)
+    if forwarded:
+        headers = {**headers, "X-Forwarded-For": forwarded}
+    response = client.post(
+        "/sign-in/", {"username": username, "password": password}, headers=headers
+    )
+    return response
+
+
+def signed_in(response):
+    return response.status_code == 302
+
+
+def test_wrong_passwords_lock_the_account_with_a_message_in_english_and_spanish(settings):
+    for _ in range(settings.SIGN_IN_FAILURE_LIMIT - 1):
+        assert sign_in("admin", "guess").status_code == 200  # the form again, with its error
+    assert sign_in("admin", "guess").status_code == 429  # the last wrong one allowed
+    locked = sign_in("admin", PASSWORD, address="198.51.100.7")
+    assert locked.status_code == 429
+    assert int(locked["Retry-After"]) == settings.SIGN_IN_LOCKOUT_MINUTES * 60
+    assert f"Try again in {settings.SIGN_IN_LOCKOUT_MINUTES} minutes" in locked.content.decode()
+    assert "sessionid" not in locked.cookies
+    spanish = sign_in("admin", PASSWORD, address="198.51.100.8", headers=ES).content.decode()
+    assert f"Vuelva a intentarlo en {settings.SIGN_IN_LOCKOUT_MINUTES} minutos" in spanish
+    # Another account is not held back.
+    assert signed_in(sign_in("researcher", PASSWORD, address="198.51.100.7"))
+
+
+def test_wrong_passwords_from_one_address_lock_that_address(settings):
+    for n in range(settings.SIGN_IN_FAILURE_LIMIT):
+        sign_in(f"someone-{n}", "guess", address="203.0.113.77")
+    assert sign_in("researcher", PASSWORD, address="203.0.113.77").status_code == 429
+    assert signed_in(sign_in("researcher", PASSWORD, address="203.0.113.78"))
+
+
+def test_right_passwords_never_count(settings):
+    for _ in range(settings.SIGN_IN_FAILURE_LIMIT * 3):
+        assert signed_in(sign_in("researcher", PASSWORD))
+    # One slip between right ones does not add up either.
+    for _ in range(settings.SIGN_IN_FAILURE_LIMIT * 2):
+        sign_in("researcher", "typo")
+        assert signed_in(sign_in("researcher", PASSWORD))
+
+
+def test_a_forged_header_does_not_make_a_new_address(settings):
+    settings.TRUSTED_PROXY_HOPS = 0
+    for n in range(settings.SIGN_IN_FAILURE_LIMIT):
+        sign_in(f"someone-{n}", "guess", forwarded=f"198.51.100.{n}")
+    assert sign_in("researcher", PASSWORD, forwarded="198.51.100.200").status_code == 429
+
+
+def test_behind_a_proxy_each_client_is_counted_apart(settings):
+    settings.TRUSTED_PROXY_HOPS = 1
+    for n in range(settings.SIGN_IN_FAILURE_LIMIT):
+        sign_in(f"someone-{n}", "guess", address="10.0.0.1", forwarded="198.51.100.1")
+    proxy = {"address": "10.0.0.1"}
+    assert sign_in("researcher", PASSWORD, forwarded="198.51.100.1", **proxy).status_code == 429
+    assert signed_in(sign_in("researcher", PASSWORD, forwarded="198.51.100.2", **proxy))
+
+
+def test_an_administrator_unlocks_an_account(settings):
+    for _ in range(settings.SIGN_IN_FAILURE_LIMIT):
+        sign_in("researcher", "guess")
+    assert sign_in("researcher", PASSWORD, address="198.51.100.9").status_code == 429
+    # The admin lists the attempts (and deleting them unlocks)…
+    admin = Client()
+    admin.force_login(get_user_model().objects.get(username="admin"))
+    listing = admin.get("/admin/axes/accessattempt/", headers=EN)
+    assert listing.status_code == 200 and "researcher" in listing.content.decode()
+    # …and so does the command line.
+    call_command("axes_reset_username", "researcher")
+    assert not AccessAttempt.objects.filter(username="researcher").exists()
+    assert signed_in(sign_in("researcher", PASSWORD, address="198.51.100.9"))
+
+
+def test_no_record_is_kept_of_who_signed_in_from_where():
+    from axes.models import AccessLog
+
+    assert signed_in(sign_in("researcher", PASSWORD))
+    assert not AccessLog.objects.exists()
