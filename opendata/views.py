@@ -77,6 +77,12 @@ def api_token(request):
                 {"token": tokens.token_of(request.user), "error": _("Choose one of the buttons.")},
                 status=400,
             )
-        messages.success(request, tokens.ACTIONS[action](request.user))
+        message, new_token = tokens.ACTIONS[action](request.user)
+        if new_token:
+            # Shown in this answer only: it is not kept anywhere it could be read back.
+            context = {"token": tokens.token_of(request.user), "new_token": new_token}
+            messages.success(request, message)
+            return render(request, "opendata/token.html", context)
+        messages.success(request, message)
         return redirect("api-token")
     return render(request, "opendata/token.html", {"token": tokens.token_of(request.user)})

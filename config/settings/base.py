@@ -47,7 +47,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -308,7 +308,7 @@ API_ANON_RATE = env.str("API_ANON_RATE", default="60/min")
 API_USER_RATE = env.str("API_USER_RATE", default="600/min")
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
@@ -331,6 +331,9 @@ REST_FRAMEWORK = {
     "DEFAULT_VERSIONING_CLASS": None,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
+# Researchers' tokens are kept as hashes only (django-rest-knox), sent as
+# "Authorization: Token …" and valid until replaced or revoked.
+REST_KNOX = {"TOKEN_TTL": None, "AUTH_HEADER_PREFIX": "Token"}
 SPECTACULAR_SETTINGS = {
     "TITLE": "Human Security Agendas API",
     "DESCRIPTION": (

@@ -10,11 +10,11 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
-from rest_framework.authtoken.models import Token
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 from schemathesis.specs.openapi.checks import negative_data_rejection
 
 from config.wsgi import application
+from tests.api.tokens import token_for
 
 pytestmark = pytest.mark.django_db
 
@@ -69,8 +69,8 @@ def test_api_as_a_researcher_with_a_token(case):
     from django.contrib.auth import get_user_model
 
     researcher = get_user_model().objects.get(username="researcher")
-    token, _ = Token.objects.get_or_create(user=researcher)
-    case.call_and_validate(headers={"Authorization": f"Token {token.key}"}, excluded_checks=LENIENT)
+    token = token_for(researcher)
+    case.call_and_validate(headers={"Authorization": f"Token {token}"}, excluded_checks=LENIENT)
 
 
 def test_the_schema_is_valid_without_warnings():

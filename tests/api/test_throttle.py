@@ -4,8 +4,9 @@ a researcher with a token is not held to the anonymous limit."""
 import pytest
 from django.core.cache import cache
 from django.test import Client
-from rest_framework.authtoken.models import Token
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+
+from tests.api.tokens import token_for
 
 pytestmark = pytest.mark.django_db
 
@@ -33,8 +34,8 @@ def test_anonymous_requests_beyond_the_limit_get_429_in_their_language(low_anony
 
 
 def test_a_researchers_token_is_not_held_to_the_anonymous_limit(low_anonymous_rate, demo_users):
-    token = Token.objects.create(user=demo_users["researcher"])
-    client = Client(HTTP_AUTHORIZATION=f"Token {token.key}")
+    token = token_for(demo_users["researcher"])
+    client = Client(HTTP_AUTHORIZATION=f"Token {token}")
     for _ in range(10):
         assert Client().get("/api/v1/cities/").status_code in (200, 429)
         assert client.get("/api/v1/cities/").status_code == 200

@@ -3,7 +3,8 @@ answer, someone who may not see it; those who may see it get it, marked."""
 
 import pytest
 from django.test import Client
-from rest_framework.authtoken.models import Token
+
+from tests.api.tokens import token_for
 
 from .helpers import every_answer, traces_of_the_restricted_issue
 
@@ -67,9 +68,9 @@ def test_those_allowed_get_it_marked_restricted(client_for, role):
 
 def test_a_researchers_token_reads_what_their_session_reads(demo_users, client_for):
     hidden, proposal, _round = traces_of_the_restricted_issue()
-    token = Token.objects.create(user=demo_users["researcher"])
+    token = token_for(demo_users["researcher"])
     by_token = Client()
-    headers = {"HTTP_AUTHORIZATION": f"Token {token.key}"}
+    headers = {"HTTP_AUTHORIZATION": f"Token {token}"}
     from .helpers import api_rows
 
     by_session = client_for("researcher")
