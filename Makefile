@@ -59,6 +59,7 @@ format: $(VENV)/.installed
 
 bench: setup
 	$(PY) bench/pages
+	$(PY) bench/code_sheets
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache

@@ -145,42 +145,37 @@ def squash(text):
 
 
 class Sheet:
-    """A sheet of slips read back from the PDF: its text and the QR codes
-    drawn on it (as sets of dark modules)."""
+    """A sheet of slips read back from the PDF, page by page: the text and
+    the QR codes drawn on each page (as sets of dark modules)."""
 
-    SEGMENTS = re.compile(r"(?:-?[\d.]+ -?[\d.]+ m\n-?[\d.]+ -?[\d.]+ l\n){20,}")
-    SEGMENT = re.compile(r"(-?[\d.]+) (-?[\d.]+) m\n(-?[\d.]+) (-?[\d.]+) l\n")
+    BORDER = 4  # light modules around each QR code image
 
     def __init__(self, pdf):
         assert pdf.startswith(b"%PDF-")
         reader = PdfReader(io.BytesIO(pdf))
-        self.text = "\n".join(page.extract_text() for page in reader.pages)
-        self.codes = CODE.findall(self.text)
-        self.squashed = squash(self.text)
-        self.qr_codes = []
+        self.pages = []  # [(text, [QR modules])]
         for page in reader.pages:
             content = page.get_contents().get_data().decode("latin-1")
-            for run in self.SEGMENTS.findall(content):
-                self.qr_codes.append(self._modules(run))
+            images = page["/Resources"]["/XObject"]
+            drawn = [images[f"/{name}"].get_object() for name in re.findall(r"/(\S+) Do", content)]
+            self.pages.append((page.extract_text(), [self._modules(image) for image in drawn]))
+        self.text = "\n".join(text for text, _qr in self.pages)
+        self.codes = CODE.findall(self.text)
+        self.squashed = squash(self.text)
+        self.qr_codes = [qr for _text, qrs in self.pages for qr in qrs]
 
     @classmethod
-    def _modules(cls, run):
-        # A QR code is drawn as one horizontal stroke per run of dark modules.
-        # Row 0 starts with the 7-module top edge of a finder pattern, which
-        # gives both the origin and the size of a module.
-        segments = [tuple(map(float, match)) for match in cls.SEGMENT.findall(run)]
-        assert all(y1 == y2 for _x1, y1, _x2, y2 in segments)
-        x0 = min(x1 for x1, *_ in segments)
-        y0 = min(y1 for _x1, y1, *_ in segments)
-        first = next(s for s in segments if s[0] == x0 and s[1] == y0)
-        unit = (first[2] - first[0]) / 7
-        dark = set()
-        for x1, y, x2, _y in segments:
-            row = round((y - y0) / unit)
-            dark.update(
-                (row, column) for column in range(round((x1 - x0) / unit), round((x2 - x0) / unit))
-            )
-        return frozenset(dark)
+    def _modules(cls, image):
+        # One pixel per module, RGB: a dark pixel is a dark module.
+        width, height = image["/Width"], image["/Height"]
+        pixels = image.get_data()
+        assert len(pixels) == width * height * 3
+        return frozenset(
+            (row - cls.BORDER, column - cls.BORDER)
+            for row in range(height)
+            for column in range(width)
+            if pixels[(row * width + column) * 3] < 128
+        )
 
     def count(self, text):
         return self.squashed.count(squash(text))
@@ -217,8 +212,12 @@ def assert_sheet_of(batch, pdf, *, count, site):
     for language in ("es", "en"):
         assert sheet.count(SLIP_INSTRUCTIONS[language].format(join=join_address)) == count
     assert len(sheet.qr_codes) == count
-    for code in sheet.codes:
-        assert qr_modules_for(f"{join_address}?code={code}") & set(sheet.qr_codes), code
+    # Every slip is whole on one page: its code, its QR code and its number.
+    for text, qr_codes in sheet.pages:
+        on_page = CODE.findall(text)
+        assert len(qr_codes) == len(on_page) == squash(text).count("Papelito"), text
+        for code in on_page:
+            assert qr_modules_for(f"{join_address}?code={code}") & set(qr_codes), code
     return sheet
 
 
@@ -387,6 +386,20 @@ def test_the_issue_codes_command_writes_the_sheet_of_a_new_batch(tmp_path):
     assert batch.codes.count() == 4
     site = django_settings.SITE_URL.rstrip("/")
     assert_sheet_of(batch, out.read_bytes(), count=4, site=site)
+
+
+def test_a_sheet_of_thirty_cuts_into_whole_slips(tmp_path):
+    """A workshop's sheet runs over three pages; no slip is split between
+    two (its code, QR code and number all on one page)."""
+    out = tmp_path / "slips.pdf"
+    before = set(CodeBatch.objects.values_list("pk", flat=True))
+    call_command(
+        "issue_codes", "sanchez-taboada", "--count", "30", "--out", str(out), stdout=io.StringIO()
+    )
+    (batch,) = CodeBatch.objects.exclude(pk__in=before)
+    site = django_settings.SITE_URL.rstrip("/")
+    sheet = assert_sheet_of(batch, out.read_bytes(), count=30, site=site)
+    assert len(sheet.pages) == 3
 
 
 @pytest.mark.parametrize(
