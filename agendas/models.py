@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from access import rules as access
 from communities.models import Neighbourhood, SecurityDimension
+from pages.public_ids import public_id_field
 from pages.text import localized
 
 
@@ -193,6 +194,7 @@ class Section(models.Model):
     agenda = models.ForeignKey(
         Agenda, on_delete=models.CASCADE, related_name="sections", verbose_name=_("agenda")
     )
+    public_id = public_id_field()
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     order = models.PositiveIntegerField(_("order"), default=0)
     heading = models.CharField(_("heading"), max_length=200, blank=True)
@@ -239,6 +241,7 @@ class Issue(models.Model):
     agenda = models.ForeignKey(
         Agenda, on_delete=models.CASCADE, related_name="issues", verbose_name=_("agenda")
     )
+    public_id = public_id_field()
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     dimension = models.ForeignKey(

@@ -5,6 +5,10 @@ A version keeps its words forever. What it may show does follow the live
 rules: a restricted item is shown only to those who may see restricted
 items, and an issue restricted since publication is withheld too — hiding
 an issue takes effect everywhere at once, old versions included.
+
+A version names its sections, issues, proposals and points by public id in
+its anchors, as the live page does; the database ids it keeps are for
+reading the live rules and citations, and are never shown.
 """
 
 from dataclasses import dataclass
@@ -71,12 +75,14 @@ def snapshot_of(agenda):
         "sections": [
             {
                 "pk": s.pk,
+                "public_id": s.public_id,
                 "kind": s.kind,
                 **_both(s, "heading"),
                 **_both(s, "body"),
                 "points": [
                     {
                         "pk": point.pk,
+                        "public_id": point.public_id,
                         **_both(point, "text"),
                         "issues": [issue.pk for issue in point.issues.all()],
                         "proposals": [proposal.pk for proposal in point.proposals.all()],
@@ -99,6 +105,7 @@ def snapshot_of(agenda):
         "issues": [
             {
                 "pk": issue.pk,
+                "public_id": issue.public_id,
                 "kind": issue.kind,
                 "visibility": issue.visibility,
                 **_both(issue, "title"),
@@ -110,7 +117,7 @@ def snapshot_of(agenda):
             for issue in issues
         ],
         "proposals": [
-            {"pk": p.pk, "actor": p.actor, **_both(p, "text")}
+            {"pk": p.pk, "public_id": p.public_id, "actor": p.actor, **_both(p, "text")}
             for p in Proposal.objects.filter(agenda=agenda).order_by("order", "pk")
         ],
     }
@@ -123,6 +130,19 @@ def publish(agenda, by):
     return AgendaVersion.objects.create(
         agenda=agenda, number=last + 1, published_by=by, snapshot=snapshot_of(agenda)
     )
+
+
+def _public_ids(model, items):
+    """{pk: public id} for the items of a version written before versions kept
+    public ids (one query, and none for the versions that keep them)."""
+    missing = [item["pk"] for item in items if "public_id" not in item]
+    if not missing:
+        return {}
+    return dict(model.objects.filter(pk__in=missing).values_list("pk", "public_id"))
+
+
+def _public_id(item, found):
+    return item.get("public_id") or found.get(item["pk"])
 
 
 class _Many(list):
@@ -139,6 +159,7 @@ def _points_as_read_by(reader, sections):
     items = [(s["pk"], p) for s in sections for p in s.get("points", [])]
     if not items:
         return {}
+    public_ids = _public_ids(NationalPoint, [point for _, point in items])
     found = {}
     for model, queryset in evidence(reader).items():
         key = "issues" if model is Issue else "proposals"
@@ -149,6 +170,7 @@ def _points_as_read_by(reader, sections):
     for section_pk, item in items:
         point = SimpleNamespace(
             pk=item["pk"],
+            public_id=_public_id(item, public_ids),
             text_es=item["text_es"],
             text_en=item["text_en"],
             cited_issues=[i for i in found["issues"] if i.pk in item["issues"]],
@@ -172,20 +194,21 @@ def view_of(version, user):
     agenda = version.agenda
     sees_restricted = can_see_restricted(user, agenda)
     ids = [issue["pk"] for issue in data["issues"]]
-    restricted_now = set(
-        Issue.objects.filter(pk__in=ids, visibility=Issue.Visibility.RESTRICTED).values_list(
-            "pk", flat=True
+    live = {
+        pk: (visibility, public_id)
+        for pk, visibility, public_id in Issue.objects.filter(pk__in=ids).values_list(
+            "pk", "visibility", "public_id"
         )
-    )
+    }
     groups, silenced = {}, []
     for item in data["issues"]:
-        restricted = (
-            item["visibility"] == Issue.Visibility.RESTRICTED or item["pk"] in restricted_now
-        )
+        visibility, public_id = live.get(item["pk"], (None, None))
+        restricted = Issue.Visibility.RESTRICTED in (item["visibility"], visibility)
         if restricted and not sees_restricted:
             continue
         issue = SimpleNamespace(
-            **{k: v for k, v in item.items() if k not in ("dimension", "related")},
+            **{k: v for k, v in item.items() if k not in ("dimension", "related", "public_id")},
+            public_id=item.get("public_id") or public_id,
             is_restricted=restricted,
             dimension=SimpleNamespace(**item["dimension"]),
             related_dimensions=_Many(SimpleNamespace(**d) for d in item["related"]),
@@ -197,13 +220,23 @@ def view_of(version, user):
             groups.setdefault(slug, DimensionGroup(issue.dimension)).issues.append(issue)
     sections = {}
     points = _points_as_read_by(reader_of(user, agenda), data["sections"])
+    section_ids = _public_ids(Section, data["sections"])
     for item in data["sections"]:
-        section = SimpleNamespace(**{k: v for k, v in item.items() if k != "points"})
+        section = SimpleNamespace(
+            **{k: v for k, v in item.items() if k not in ("points", "public_id")},
+            public_id=_public_id(item, section_ids),
+        )
         section.point_list = points.get(item["pk"], [])
         sections.setdefault(item["kind"], []).append(section)
     by_actor = {actor: [] for actor in Proposal.Actor.values}
+    proposal_ids = _public_ids(Proposal, data["proposals"])
     for item in data["proposals"]:
-        by_actor[item["actor"]].append(SimpleNamespace(**item))
+        by_actor[item["actor"]].append(
+            SimpleNamespace(
+                **{k: v for k, v in item.items() if k != "public_id"},
+                public_id=_public_id(item, proposal_ids),
+            )
+        )
     place = data["place"]
     page_agenda = SimpleNamespace(
         slug=agenda.slug,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers as drf
 
 from . import selectors, serializers
+from .serializers import PublicIdListField
 
 LIST_SEPARATOR = "|"
 
@@ -42,7 +43,7 @@ def column_of(name, field):
     choices = ()
     if isinstance(field, drf.ListField):
         kind = "array"
-        item = _("integers") if isinstance(field.child, drf.IntegerField) else _("slugs")
+        item = _("public ids") if isinstance(field, PublicIdListField) else _("slugs")
         label = _("list of %(items)s (CSV: separated by “%(separator)s”)") % {
             "items": item,
             "separator": LIST_SEPARATOR,

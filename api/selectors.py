@@ -3,6 +3,8 @@
 The API, the CSV and JSON downloads all read through these functions, and
 these only through the filters of `access.rules`: a restricted issue, or a
 workshop of a neighbourhood whose agenda one may not read, is not a row.
+Rows and their joins name hideable things by public id (pages.public_ids),
+so that the ids one reads say nothing about the rows one may not read.
 Each function costs the same number of queries however many rows there are.
 """
 
@@ -55,8 +57,14 @@ def workshops(user):
 def attendance(user):
     return (
         Attendance.objects.filter(access.attendance_numbers_filter(user))
-        .annotate(group_slug=F("group__slug"))
-        .order_by("workshop_id", "group__order", "group__slug")
+        .annotate(group_slug=F("group__slug"), workshop_public_id=F("workshop__public_id"))
+        .order_by(
+            "workshop__neighbourhood__slug",
+            "workshop__date",
+            "workshop_id",
+            "group__order",
+            "group__slug",
+        )
     )
 
 
@@ -89,7 +97,9 @@ def proposals(user):
         .prefetch_related(
             Prefetch(
                 "issues",
-                queryset=Issue.objects.visible_to(user).order_by("order", "pk").only("pk"),
+                queryset=Issue.objects.visible_to(user)
+                .order_by("order", "pk")
+                .only("pk", "public_id"),
                 to_attr="visible_issues",
             )
         )
@@ -112,9 +122,15 @@ def results(user, *, agenda=None, source=None):
             .annotate(total=Sum("voters"))
             .order_by()
         )
-        for agenda_id, agenda_slug, issue_id, order, dots in (
+        for agenda_id, agenda_slug, issue_id, issue_public_id, order, dots in (
             TallyCount.objects.filter(issue__in=visible)
-            .values_list("issue__agenda_id", "issue__agenda__slug", "issue_id", "issue__order")
+            .values_list(
+                "issue__agenda_id",
+                "issue__agenda__slug",
+                "issue_id",
+                "issue__public_id",
+                "issue__order",
+            )
             .annotate(total=Sum("dots"))
             .order_by()
         ):
@@ -122,7 +138,7 @@ def results(user, *, agenda=None, source=None):
                 {
                     "source": PAPER,
                     "agenda": agenda_slug,
-                    "issue": issue_id,
+                    "issue": issue_public_id,
                     "round": None,
                     "method": None,
                     "ballots": voters.get(agenda_id, 0),
@@ -135,28 +151,34 @@ def results(user, *, agenda=None, source=None):
         if agenda:
             rounds = rounds.filter(agenda__slug=agenda)
         about = {
-            pk: (method, agenda_slug)
-            for pk, method, agenda_slug in rounds.values_list("pk", "method", "agenda__slug")
+            pk: (public_id, method, agenda_slug)
+            for pk, public_id, method, agenda_slug in rounds.values_list(
+                "pk", "public_id", "method", "agenda__slug"
+            )
         }
         totals = round_totals(rounds)
-        order_of = dict(
-            visible.filter(agenda__in=rounds.values("agenda")).values_list("pk", "order")
-        )
+        issue_of = {
+            pk: (public_id, order)
+            for pk, public_id, order in visible.filter(
+                agenda__in=rounds.values("agenda")
+            ).values_list("pk", "public_id", "order")
+        }
         for round_id, total in totals.items():
-            method, agenda_slug = about[round_id]
+            round_public_id, method, agenda_slug = about[round_id]
             for issue_id, points in total["points"].items():
-                if issue_id not in order_of:
+                if issue_id not in issue_of:
                     continue
+                issue_public_id, order = issue_of[issue_id]
                 rows.append(
                     {
                         "source": ONLINE,
                         "agenda": agenda_slug,
-                        "issue": issue_id,
-                        "round": round_id,
+                        "issue": issue_public_id,
+                        "round": round_public_id,
                         "method": method,
                         "ballots": total["ballots"],
                         "points": points,
-                        "_order": (agenda_slug, 1, round_id, order_of[issue_id], issue_id),
+                        "_order": (agenda_slug, 1, round_id, order, issue_id),
                     }
                 )
     rows.sort(key=lambda row: row["_order"])

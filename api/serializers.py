@@ -4,6 +4,11 @@ Each serializer field is a column: its name, its type and its description
 (help_text). The API answers with these serializers; the CSV and JSON
 downloads and the data dictionary on /data/ are built from them too
 (`api.datasets`). Rows are flat: related things appear by slug or id.
+
+Rows that can be hidden from someone (workshops, issues, proposals, voting
+rounds) are named by their random public id, never by the database's
+counting id: a gap in counted ids would tell that a hidden row sits there
+(`pages.public_ids`).
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +31,11 @@ def slug_column(help_text, **kwargs):
     return serializers.CharField(read_only=True, help_text=help_text, **kwargs)
 
 
+def public_id(help_text, **kwargs):
+    """A row's public id (or the one of the row it joins to)."""
+    return serializers.CharField(read_only=True, help_text=help_text, **kwargs)
+
+
 def integer(help_text, **kwargs):
     return serializers.IntegerField(read_only=True, help_text=help_text, **kwargs)
 
@@ -44,14 +54,14 @@ class SlugListField(serializers.ListField):
         return [item.slug for item in items]
 
 
-class IdListField(serializers.ListField):
-    """The ids of related things (in CSV: joined with “|”)."""
+class PublicIdListField(serializers.ListField):
+    """The public ids of related things (in CSV: joined with “|”)."""
 
-    child = serializers.IntegerField()
+    child = serializers.CharField()
 
     def to_representation(self, data):
         items = data.all() if hasattr(data, "all") else data
-        return [item.pk for item in items]
+        return [item.public_id for item in items]
 
 
 class CitySerializer(serializers.Serializer):
@@ -101,7 +111,13 @@ class ParticipantGroupSerializer(serializers.Serializer):
 
 class WorkshopSerializer(serializers.Serializer):
     # Never the place, method, notes or facilitators: see access.rules.
-    id = integer(_("Number of the workshop, used to join data sets."))
+    id = public_id(
+        _(
+            "Public id of the workshop, used to join data sets: random, it tells nothing "
+            "about other workshops."
+        ),
+        source="public_id",
+    )
     neighbourhood = slug_column(
         _("Slug of the neighbourhood where it was held."), source="neighbourhood_slug"
     )
@@ -116,13 +132,21 @@ class WorkshopSerializer(serializers.Serializer):
 
 
 class AttendanceSerializer(serializers.Serializer):
-    workshop = integer(_("Id of the workshop (workshops data set)."), source="workshop_id")
+    workshop = public_id(
+        _("Public id of the workshop (workshops data set)."), source="workshop_public_id"
+    )
     group = slug_column(_("Slug of the participant group."), source="group_slug")
     count = integer(_("Number of people of that group who took part."))
 
 
 class IssueSerializer(serializers.Serializer):
-    id = integer(_("Number of the issue, used to join data sets."))
+    id = public_id(
+        _(
+            "Public id of the issue, used to join data sets: random, it tells nothing about "
+            "other issues."
+        ),
+        source="public_id",
+    )
     agenda = slug_column(_("Slug of the agenda the issue belongs to."), source="agenda_slug")
     neighbourhood = slug_column(
         _("Slug of the agenda's neighbourhood; empty for the national agenda."),
@@ -157,7 +181,10 @@ class IssueSerializer(serializers.Serializer):
 
 
 class ProposalSerializer(serializers.Serializer):
-    id = integer(_("Number of the proposal."))
+    id = public_id(
+        _("Public id of the proposal: random, it tells nothing about other proposals."),
+        source="public_id",
+    )
     agenda = slug_column(_("Slug of the agenda the proposal belongs to."), source="agenda_slug")
     actor = choice(
         Proposal.Actor.choices,
@@ -166,10 +193,10 @@ class ProposalSerializer(serializers.Serializer):
     text_es = text(_("Text in Spanish (Markdown)."))
     text_en = text(_("Text in English (Markdown)."))
     order = integer(_("Position of the proposal in its agenda."))
-    issues = IdListField(
+    issues = PublicIdListField(
         read_only=True,
         source="visible_issues",
-        help_text=_("Ids of the issues it answers (issues data set)."),
+        help_text=_("Public ids of the issues it answers (issues data set)."),
     )
 
 
@@ -179,8 +206,14 @@ class ResultSerializer(serializers.Serializer):
         _("“paper”: dots from the workshops' flip charts; “online”: a closed online vote."),
     )
     agenda = slug_column(_("Slug of the agenda voted on."))
-    issue = integer(_("Id of the issue (issues data set)."))
-    round = integer(_("Id of the online voting round; empty for paper."), allow_null=True)
+    issue = public_id(_("Public id of the issue (issues data set)."))
+    round = public_id(
+        _(
+            "Public id of the online voting round: random, it tells nothing about other "
+            "rounds; empty for paper."
+        ),
+        allow_null=True,
+    )
     method = choice(
         VotingRound.Method.choices,
         _("How the online round counted: “dots”, “approval” or “ranking”; empty for paper."),

@@ -19,6 +19,7 @@ from rest_framework.response import Response
 
 from agendas.models import Issue
 from communities.models import Neighbourhood
+from pages import public_ids
 from proposals.models import Proposal
 from workshops.models import Attendance, Workshop
 
@@ -88,18 +89,17 @@ def dataset_view(name, model, filterset=None):
     )(view)
 
 
-ID_RANGE = (1, 2**63 - 1)  # what the database's ids can hold
+@extend_schema_field({"type": "string", "pattern": public_ids.PATTERN})
+class PublicIdFilter(django_filters.CharFilter):
+    """A public id (pages.public_ids): anything else is refused with a message."""
 
-
-@extend_schema_field({"type": "integer", "minimum": ID_RANGE[0], "maximum": ID_RANGE[1]})
-class IdFilter(django_filters.NumberFilter):
-    """An id: a whole number the database can hold (larger ones would fail there)."""
-
-    field_class = forms.IntegerField
+    field_class = forms.RegexField
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("min_value", ID_RANGE[0])
-        kwargs.setdefault("max_value", ID_RANGE[1])
+        kwargs.setdefault("regex", public_ids.PATTERN)
+        kwargs.setdefault(
+            "error_messages", {"invalid": _("Enter a public id as the data sets give it.")}
+        )
         super().__init__(*args, **kwargs)
 
 
@@ -134,7 +134,9 @@ class WorkshopFilter(django_filters.FilterSet):
 
 
 class AttendanceFilter(django_filters.FilterSet):
-    workshop = IdFilter(field_name="workshop_id", help_text=_("Workshop id."))
+    workshop = PublicIdFilter(
+        field_name="workshop__public_id", help_text=_("Public id of the workshop.")
+    )
     group = SlugFilter(field_name="group__slug", help_text=_("Group slug."))
 
     class Meta:

@@ -69,23 +69,33 @@ def consultation(request, slug):
     )
 
 
-def _target(request, kind, pk):
-    if kind not in ("issue", "proposal"):
+def _seen(request, kind, **lookup):
+    """The section, issue or proposal, or 404 alike for missing and unseen.
+    Residents' addresses name it by public id (pages.public_ids): counted ids
+    would tell them how many restricted issues sit between two they see."""
+    if kind not in suggestions.MODELS:
         raise Http404
-    target = get_object_or_404(suggestions.MODELS[kind].objects.select_related("agenda"), pk=pk)
+    target = get_object_or_404(suggestions.MODELS[kind].objects.select_related("agenda"), **lookup)
     if not request.user.has_perm(suggestions.VIEW_PERMS[kind], target):
         raise Http404
     return target
 
 
+def _target(request, kind, **lookup):
+    if kind not in ("issue", "proposal"):
+        raise Http404
+    return _seen(request, kind, **lookup)
+
+
 def _back(target, kind):
-    return redirect(f"{reverse('consultation', args=[target.agenda.slug])}#{kind}-{target.pk}")
+    consultation = reverse("consultation", args=[target.agenda.slug])
+    return redirect(f"{consultation}#{kind}-{target.public_id}")
 
 
 @require_POST
 @login_required
-def comment(request, kind, pk):
-    target = _target(request, kind, pk)
+def comment(request, kind, public_id):
+    target = _target(request, kind, public_id=public_id)
     try:
         suggestions.comment(request.user, kind, target, request.POST.get("text", ""))
     except ValidationError as refused:
@@ -97,8 +107,8 @@ def comment(request, kind, pk):
 
 @require_POST
 @login_required
-def support(request, pk):
-    proposal = _target(request, "proposal", pk)
+def support(request, public_id):
+    proposal = _target(request, "proposal", public_id=public_id)
     if suggestions.support(request.user, proposal):
         messages.success(request, _("You support this proposal."))
     else:
@@ -111,7 +121,7 @@ def support(request, pk):
 def hide_comment(request, pk):
     found = get_object_or_404(Comment.objects.select_related("issue", "proposal", "agenda"), pk=pk)
     kind = "issue" if found.issue_id else "proposal"
-    target = _target(request, kind, found.issue_id or found.proposal_id)
+    target = _target(request, kind, pk=found.issue_id or found.proposal_id)
     try:
         suggestions.hide(found, request.user, request.POST.get("reason", ""))
     except ValidationError as refused:
@@ -123,12 +133,8 @@ def hide_comment(request, pk):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
-def suggest(request, kind, pk):
-    if kind not in suggestions.MODELS:
-        raise Http404
-    target = get_object_or_404(suggestions.MODELS[kind].objects.select_related("agenda"), pk=pk)
-    if not request.user.has_perm(suggestions.VIEW_PERMS[kind], target):
-        raise Http404
+def suggest(request, kind, public_id):
+    target = _seen(request, kind, public_id=public_id)
     if not suggestions.may_suggest(request.user, kind, target):
         raise PermissionDenied
     form = SuggestionForm(

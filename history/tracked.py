@@ -27,4 +27,8 @@ def register_tracked_models():
         model = apps.get_model(label)
         if hasattr(model, "history"):
             continue
-        simple_history.register(model, app="history", m2m_fields=m2m_fields)
+        # A public id is set once and never changes: nothing to record.
+        excluded = [f.name for f in model._meta.fields if f.name == "public_id"]
+        simple_history.register(
+            model, app="history", m2m_fields=m2m_fields, excluded_fields=excluded
+        )

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from access import rules as access
 from agendas.models import Agenda, Issue
+from pages.public_ids import public_id_field
 from pages.text import localized
 
 
@@ -32,6 +33,7 @@ class Proposal(models.Model):
     agenda = models.ForeignKey(
         Agenda, on_delete=models.CASCADE, related_name="proposals", verbose_name=_("agenda")
     )
+    public_id = public_id_field()
     actor = models.CharField(_("addressed to"), max_length=16, choices=Actor.choices)
     text = models.TextField(
         _("text"), help_text=_("Markdown: **bold** keeps the phrase the proposal stresses.")

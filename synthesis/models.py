@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from agendas.models import Agenda, Issue, Section
+from pages.public_ids import public_id_field
 from pages.text import localized
 from proposals.models import Proposal
 
@@ -24,6 +25,7 @@ class NationalPoint(models.Model):
     section = models.ForeignKey(
         Section, on_delete=models.CASCADE, related_name="points", verbose_name=_("section")
     )
+    public_id = public_id_field()
     order = models.PositiveIntegerField(_("order"), default=0)
     text = models.TextField(_("text"), help_text=_("Markdown: **bold** keeps the stressed phrase."))
     issues = models.ManyToManyField(

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agendas.models import Agenda, Issue
 from communities.models import ParticipantGroup
+from pages.public_ids import public_id_field
 
 
 class VotingRound(models.Model):
@@ -36,6 +37,7 @@ class VotingRound(models.Model):
     agenda = models.ForeignKey(
         Agenda, on_delete=models.CASCADE, related_name="voting_rounds", verbose_name=_("agenda")
     )
+    public_id = public_id_field()
     title = models.CharField(_("title"), max_length=200, blank=True)
     method = models.CharField(_("method"), max_length=16, choices=Method.choices)
     dots_per_voter = models.PositiveIntegerField(

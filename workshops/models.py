@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import Neighbourhood, ParticipantGroup
+from pages.public_ids import public_id_field
 from pages.text import localized
 
 
@@ -20,6 +21,7 @@ class Workshop(models.Model):
         related_name="workshops",
         verbose_name=_("neighbourhood"),
     )
+    public_id = public_id_field()
     title = models.CharField(_("title"), max_length=200)
     date = models.DateField(
         _("date"), null=True, blank=True, help_text=_("Leave empty only if it was not recorded.")

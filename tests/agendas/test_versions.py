@@ -124,7 +124,7 @@ def test_no_route_changes_a_published_version(client_for):
     )
     Agenda.objects.filter(slug="lazaro-cardenas").update(status="consultation")
     client_for("resident").post(
-        f"/suggest/issue/{first.pk}/",
+        f"/suggest/issue/{first.public_id}/",
         {"field": "title_es", "wording": "Sugerido después", "reason": "Más claro"},
     )
     suggestion = Suggestion.objects.get()

@@ -36,7 +36,7 @@ def test_results_filters(client):
     _hidden, _proposal, round = traces_of_the_restricted_issue()
     online = rows(client, "/api/v1/results/?source=online&agenda=lazaro-cardenas")
     assert {(r["source"], r["round"], r["method"]) for r in online} == {
-        ("online", round.pk, "approval")
+        ("online", round.public_id, "approval")
     }
     assert {r["source"] for r in rows(client, "/api/v1/results/?source=paper")} == {"paper"}
     assert rows(client, "/api/v1/results/?agenda=sanchez-taboada") == []
@@ -52,7 +52,8 @@ def test_workshop_date_range(client):
         ("/api/v1/issues/?kind=forgotten", "kind", "Select a valid choice"),
         ("/api/v1/issues/?agenda=<script>", "agenda", "Enter a valid “slug”"),
         ("/api/v1/workshops/?date_after=2017-02-30", "date", "Enter a valid date"),
-        ("/api/v1/attendance/?workshop=99999999999999999999999", "workshop", "less than or equal"),
+        ("/api/v1/attendance/?workshop=99999999999999999999999", "workshop", "public id"),
+        ("/api/v1/attendance/?workshop=17", "workshop", "public id"),
         ("/api/v1/results/?source=carrier-pigeon", "source", "not a valid choice"),
         ("/api/v1/issues/?page_size=100000", "page_size", "between 1 and 500"),
         ("/api/v1/proposals/?actor=%00", "actor", ""),

@@ -68,7 +68,7 @@ def test_co_editing_pages_fit_a_phone(site, new_page, language):
     pages = {
         "resident-lazaro-cardenas": [
             "/agendas/lazaro-cardenas/consultation/",
-            f"/suggest/issue/{issue.pk}/",
+            f"/suggest/issue/{issue.public_id}/",
             "/my-suggestions/",
         ],
         "facilitator-lazaro-cardenas": [

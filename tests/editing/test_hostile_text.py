@@ -113,10 +113,10 @@ def test_suggestions_and_comments_come_out_harmless(client_for):
     issue = Issue.objects.filter(agenda__slug="lazaro-cardenas", visibility="public").first()
     resident = client_for("resident")
     resident.post(
-        f"/suggest/issue/{issue.pk}/",
+        f"/suggest/issue/{issue.public_id}/",
         {"field": "description_en", "wording": HOSTILE, "reason": CORPUS[3]},
     )
-    resident.post(f"/comment/issue/{issue.pk}/", {"text": HOSTILE})
+    resident.post(f"/comment/issue/{issue.public_id}/", {"text": HOSTILE})
     for client, path in [
         (client_for("facilitator"), "/workspace/agendas/lazaro-cardenas/suggestions/"),
         (client_for("facilitator"), "/agendas/lazaro-cardenas/consultation/"),

@@ -26,7 +26,7 @@ def an_issue():
 
 def suggest(client, issue, wording, reason="Clearer for the neighbourhood", **extra):
     return client.post(
-        f"/suggest/issue/{issue.pk}/",
+        f"/suggest/issue/{issue.public_id}/",
         {"field": "title_en", "wording": wording, "reason": reason},
         **extra,
     )
@@ -91,7 +91,7 @@ def test_nothing_is_suggested_outside_consultation_or_beyond_what_one_may_see(
 ):
     resident = client_for("resident")
     restricted = Issue.objects.get(agenda__slug="lazaro-cardenas", visibility="restricted")
-    assert resident.get(f"/suggest/issue/{restricted.pk}/").status_code == 404
+    assert resident.get(f"/suggest/issue/{restricted.public_id}/").status_code == 404
     assert suggest(resident, restricted, "Leak").status_code == 404
     stranger = make_person("resident-elsewhere", role="resident", neighbourhood="nuevo-almaguer")
     from django.test import Client
@@ -119,7 +119,7 @@ def test_a_bad_suggestion_is_refused_with_a_clear_message(client_for, consultati
     issue = an_issue()
     if data["wording"] == "SAME":
         data = {**data, "wording": issue.title_en}
-    response = client_for("resident").post(f"/suggest/issue/{issue.pk}/", data, headers=EN)
+    response = client_for("resident").post(f"/suggest/issue/{issue.public_id}/", data, headers=EN)
     assert response.status_code == 400
     assert message in page_text(response)
     assert not Suggestion.objects.exists()

@@ -35,8 +35,8 @@ def an_issue():
 def test_a_resident_supports_a_proposal_once(client_for):
     open_consultation()
     resident, proposal = client_for("resident"), a_proposal()
-    assert resident.post(f"/support/{proposal.pk}/").status_code == 302
-    again = resident.post(f"/support/{proposal.pk}/", follow=True, headers=EN)
+    assert resident.post(f"/support/{proposal.public_id}/").status_code == 302
+    again = resident.post(f"/support/{proposal.public_id}/", follow=True, headers=EN)
     assert "You already support this proposal." in page_text(again)
     assert Support.objects.filter(proposal=proposal).count() == 1
     assert "1 person supports it" in page_text(resident.get(PAGE, headers=EN))
@@ -46,7 +46,7 @@ def test_a_resident_supports_a_proposal_once(client_for):
 @pytest.mark.parametrize("role", ["visitor", "other_facilitator", "researcher"])
 def test_only_residents_in_consultation_support(client_for, role):
     open_consultation()
-    response = client_for(role).post(f"/support/{a_proposal().pk}/")
+    response = client_for(role).post(f"/support/{a_proposal().public_id}/")
     # Visitors are sent to sign in; an agenda in consultation is not even
     # there for another neighbourhood's facilitator.
     assert response.status_code in (302, 403, 404)
@@ -55,7 +55,7 @@ def test_only_residents_in_consultation_support(client_for, role):
 
 @pytest.mark.django_db
 def test_no_support_outside_consultation(client_for):
-    assert client_for("resident").post(f"/support/{a_proposal().pk}/").status_code == 403
+    assert client_for("resident").post(f"/support/{a_proposal().public_id}/").status_code == 403
     assert not Support.objects.exists()
 
 
@@ -74,7 +74,7 @@ def test_a_second_support_changes_nothing_even_in_a_race():
         client.force_login(resident)
         start.wait()
         try:
-            statuses.append(client.post(f"/support/{proposal.pk}/").status_code)
+            statuses.append(client.post(f"/support/{proposal.public_id}/").status_code)
         finally:
             connection.close()
 
@@ -91,7 +91,9 @@ def test_a_second_support_changes_nothing_even_in_a_race():
 def test_comments_are_published_and_a_hidden_one_is_kept_with_who_and_why(client_for):
     open_consultation()
     resident, facilitator, issue = client_for("resident"), client_for("facilitator"), an_issue()
-    resident.post(f"/comment/issue/{issue.pk}/", {"text": "We see this every night <b>here</b>"})
+    resident.post(
+        f"/comment/issue/{issue.public_id}/", {"text": "We see this every night <b>here</b>"}
+    )
     comment = Comment.objects.get()
     text = page_text(resident.get(PAGE, headers=EN))
     assert "We see this every night <b>here</b>" in text  # shown as typed, not as markup
@@ -121,7 +123,7 @@ def test_comments_are_published_and_a_hidden_one_is_kept_with_who_and_why(client
 def test_a_bad_comment_is_refused_and_nothing_stored(client_for, text, message):
     open_consultation()
     response = client_for("resident").post(
-        f"/comment/issue/{an_issue().pk}/", {"text": text}, follow=True, headers=EN
+        f"/comment/issue/{an_issue().public_id}/", {"text": text}, follow=True, headers=EN
     )
     assert message in page_text(response)
     assert not Comment.objects.exists()
@@ -132,6 +134,7 @@ def test_a_restricted_issue_cannot_be_commented_by_those_who_may_not_see_it(clie
     open_consultation()
     restricted = Issue.objects.get(agenda__slug="lazaro-cardenas", visibility="restricted")
     resident = client_for("resident")
-    assert resident.post(f"/comment/issue/{restricted.pk}/", {"text": "Hi"}).status_code == 404
+    url = f"/comment/issue/{restricted.public_id}/"
+    assert resident.post(url, {"text": "Hi"}).status_code == 404
     assert "Demo only" not in resident.get(PAGE, headers=EN).content.decode()
     assert not Comment.objects.exists()

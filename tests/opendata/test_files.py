@@ -44,30 +44,30 @@ def test_csv_gives_back_exactly_the_stored_text(client_for, hard_items):
     issue, proposal = hard_items
     client = client_for("visitor")
     (row,) = [
-        r for r in csv_rows(client.get("/data/issues.csv").content) if r["id"] == str(issue.pk)
+        r for r in csv_rows(client.get("/data/issues.csv").content) if r["id"] == issue.public_id
     ]
     assert row["title_es"] == HARD_TEXT
     assert row["related_dimensions"] == "economic|health"
     (row,) = [
         r
         for r in csv_rows(client.get("/data/proposals.csv").content)
-        if r["id"] == str(proposal.pk)
+        if r["id"] == proposal.public_id
     ]
     assert row["text_es"] == HARD_TEXT
-    assert row["issues"] == str(issue.pk)
+    assert row["issues"] == issue.public_id
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_start_with_an_apostrophe(client_for, hard_items):
     issue, proposal = hard_items
     content = client_for("visitor").get("/data/issues.csv").content
-    (row,) = [r for r in csv_rows(content) if r["id"] == str(issue.pk)]
+    (row,) = [r for r in csv_rows(content) if r["id"] == issue.public_id]
     assert row["title_en"] == "'" + FORMULA
     assert row["description_es"] == "'@SUM(1+1)"
     assert row["description_en"] == "'-2+3"
     (row,) = [
         r
         for r in csv_rows(client_for("visitor").get("/data/proposals.csv").content)
-        if r["id"] == str(proposal.pk)
+        if r["id"] == proposal.public_id
     ]
     assert row["text_en"] == "'+1 for\tthis"
     # Numbers are numbers, not text: no apostrophe on them.
@@ -77,7 +77,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_start_with_an_apostrophe(client_
 def test_json_keeps_the_text_unchanged(client_for, hard_items):
     issue, _proposal = hard_items
     document = json.loads(client_for("visitor").get("/data/issues.json").content)
-    (row,) = [r for r in document["rows"] if r["id"] == issue.pk]
+    (row,) = [r for r in document["rows"] if r["id"] == issue.public_id]
     assert (row["title_es"], row["title_en"]) == (HARD_TEXT, FORMULA)
     assert row["related_dimensions"] == ["economic", "health"]
 

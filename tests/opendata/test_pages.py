@@ -78,18 +78,18 @@ def test_workshops_of_an_unpublished_agenda_are_seen_only_by_its_team(client_for
     workshop = Workshop.objects.get(neighbourhood__slug="lazaro-cardenas")
     client = client_for(role)
     ids = {row["id"] for row in client.get("/api/v1/workshops/").json()["results"]}
-    assert (workshop.pk in ids) is sees
+    assert (workshop.public_id in ids) is sees
     counted = {row["workshop"] for row in client.get("/api/v1/attendance/").json()["results"]}
-    assert (workshop.pk in counted) is sees
+    assert (workshop.public_id in counted) is sees
     # Another neighbourhood's published agenda keeps its workshops public.
-    assert Workshop.objects.get(neighbourhood__slug="nuevo-almaguer").pk in ids
+    assert Workshop.objects.get(neighbourhood__slug="nuevo-almaguer").public_id in ids
 
 
 def test_residents_read_their_workshops_while_their_agenda_is_in_consultation(client_for):
     Agenda.objects.filter(slug="lazaro-cardenas").update(status="consultation")
     workshop = Workshop.objects.get(neighbourhood__slug="lazaro-cardenas")
     ids = {row["id"] for row in client_for("resident").get("/api/v1/workshops/").json()["results"]}
-    assert workshop.pk in ids
+    assert workshop.public_id in ids
 
 
 @pytest.mark.parametrize("status", ["draft", "consultation", "published"])

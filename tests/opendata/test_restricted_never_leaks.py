@@ -16,12 +16,12 @@ def texts_of(issue):
 
 
 def ids_in(answers, name, form, column):
-    """The issue ids a column of a data set names (a list column or a number)."""
+    """The public ids a column of a data set names (a list column or one id)."""
     found = set()
     for row in answers[name, form][1]:
         value = row[column]
         if form == "csv":
-            found.update(int(part) for part in value.split("|") if part)
+            found.update(part for part in value.split("|") if part)
         elif isinstance(value, list):
             found.update(value)
         else:
@@ -37,25 +37,25 @@ def test_no_trace_of_the_restricted_issue_for_those_who_may_not_see_it(client_fo
         for text in texts_of(hidden):
             assert text not in raw, (name, form)
     for form in ("csv", "json", "api"):
-        assert hidden.pk not in ids_in(answers, "issues", form, "id")
+        assert hidden.public_id not in ids_in(answers, "issues", form, "id")
         assert "restricted" not in {row["visibility"] for row in answers["issues", form][1]}
-        assert hidden.pk not in ids_in(answers, "proposals", form, "issues")
-        assert hidden.pk not in ids_in(answers, "results", form, "issue")
+        assert hidden.public_id not in ids_in(answers, "proposals", form, "issues")
+        assert hidden.public_id not in ids_in(answers, "results", form, "issue")
         # The proposal itself is public: only the link to the hidden issue goes.
-        assert proposal.pk in ids_in(answers, "proposals", form, "id")
+        assert proposal.public_id in ids_in(answers, "proposals", form, "id")
 
 
 def check_sees_it_marked(answers, hidden, proposal):
     for form in ("csv", "json", "api"):
-        (row,) = [r for r in answers["issues", form][1] if int(r["id"]) == hidden.pk]
+        (row,) = [r for r in answers["issues", form][1] if r["id"] == hidden.public_id]
         assert row["visibility"] == "restricted"
         assert row["title_en"] == hidden.title_en
         assert row["title_es"] == hidden.title_es
-        assert hidden.pk in ids_in(answers, "proposals", form, "issues")
+        assert hidden.public_id in ids_in(answers, "proposals", form, "issues")
         paper = [
             r
             for r in answers["results", form][1]
-            if int(r["issue"]) == hidden.pk and r["source"] == "paper"
+            if r["issue"] == hidden.public_id and r["source"] == "paper"
         ]
         assert [int(r["points"]) for r in paper] == [4]
 
@@ -77,6 +77,6 @@ def test_a_researchers_token_reads_what_their_session_reads(demo_users, client_f
     for name in ["issues", "proposals", "results", "workshops", "attendance"]:
         assert api_rows(by_token, name, **headers) == api_rows(by_session, name)
     rows = api_rows(by_token, "issues", **headers)
-    assert [r["visibility"] for r in rows if r["id"] == hidden.pk] == ["restricted"]
+    assert [r["visibility"] for r in rows if r["id"] == hidden.public_id] == ["restricted"]
     # The downloads are pages of the site: a token does not sign anyone in there.
     assert hidden.title_en not in Client().get("/data/issues.csv", **headers).content.decode()

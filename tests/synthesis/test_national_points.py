@@ -52,7 +52,7 @@ def test_every_principle_and_requirement_of_the_seed_is_on_the_national_page_in_
 def test_principles_are_numbered_and_requirements_are_bullets(client):
     body = get_in(client, "/agendas/national/", "en").content.decode()
     principles = Section.objects.get(agenda__slug="national", kind="principles")
-    block = body[body.index(f'id="section-{principles.pk}"') :]
+    block = body[body.index(f'id="section-{principles.public_id}"') :]
     assert block.index('<ol class="national-points">') < block.index("Protection that is")
     assert '<ul class="national-points">' in body
 
@@ -61,10 +61,10 @@ def test_principles_are_numbered_and_requirements_are_bullets(client):
 def test_a_point_links_to_the_local_issues_and_proposals_it_cites(client, language):
     body = get_in(client, "/agendas/national/", language).content.decode()
     point = NationalPoint.objects.get(text_en__startswith="**Restoring trust in the police**")
-    item = body[body.index(f'id="point-{point.pk}"') :]
+    item = body[body.index(f'id="point-{point.public_id}"') :]
     item = item[: item.index("</li>\n</ul>") if "</li>\n</ul>" in item else 4000]
     for issue in point.issues.all():
-        assert f'href="/agendas/{issue.agenda.slug}/#issue-{issue.pk}"' in item
+        assert f'href="/agendas/{issue.agenda.slug}/#issue-{issue.public_id}"' in item
         assert getattr(issue, f"title_{language}") in item
     # The place of each cited issue is named.
     assert "Sánchez Taboada, Tijuana" in item
@@ -74,14 +74,14 @@ def test_a_cited_anchor_exists_on_the_local_page_and_links_back(client):
     point = NationalPoint.objects.get(text_en__startswith="**Confront clientelism**")
     issue = point.issues.get(agenda__slug="sanchez-taboada")
     local = get_in(client, "/agendas/sanchez-taboada/", "en").content.decode()
-    assert f'id="issue-{issue.pk}"' in local
-    item = local[local.index(f'id="issue-{issue.pk}"') :]
+    assert f'id="issue-{issue.public_id}"' in local
+    item = local[local.index(f'id="issue-{issue.public_id}"') :]
     item = item[: item.index('class="issue"', 10) if 'class="issue"' in item[10:] else None]
     assert "Cited in the national agenda:" in item
-    assert f'href="/agendas/national/#point-{point.pk}"' in item
+    assert f'href="/agendas/national/#point-{point.public_id}"' in item
     proposal = point.proposals.get(agenda__slug="lazaro-cardenas")
     assert (
-        f'id="proposal-{proposal.pk}"'
+        f'id="proposal-{proposal.public_id}"'
         in get_in(client, "/agendas/lazaro-cardenas/", "en").content.decode()
     )
 
@@ -102,7 +102,7 @@ def test_a_restricted_issue_cited_by_a_point_is_not_shown_to_those_who_may_not_s
     for language in ("es", "en"):
         body = get_in(client, "/agendas/national/", language).content.decode()
         assert RESTRICTED_EN not in body and RESTRICTED_ES not in body
-        assert f"#issue-{restricted_issue().pk}" not in body
+        assert f"#issue-{restricted_issue().public_id}" not in body
         version = get_in(client, "/agendas/national/v1/", language).content.decode()
         assert RESTRICTED_EN not in version and RESTRICTED_ES not in version
 
@@ -129,7 +129,7 @@ def test_the_public_booklet_leaves_the_restricted_citation_out_whoever_prints_it
     )
     assert RESTRICTED_EN in internal
     # Links in the PDF lead to the site, not to the booklet's made-up host.
-    assert re.search(r'href="http://[^"]+/agendas/lazaro-cardenas/#issue-\d+"', public)
+    assert re.search(r'href="http://[^"]+/agendas/lazaro-cardenas/#issue-[a-z0-9]{12}"', public)
 
 
 @pytest.mark.parametrize("role", ["visitor", "facilitator", "researcher"])

@@ -1,0 +1,22 @@
+from django.db import migrations, models
+
+import pages.public_ids
+
+
+class Migration(migrations.Migration):
+    dependencies = [("proposals", "0004_fill_public_ids")]
+
+    operations = [
+        migrations.AlterField(
+            model_name="proposal",
+            name="public_id",
+            field=models.CharField(
+                default=pages.public_ids.new_public_id,
+                editable=False,
+                help_text="Random: names the row in published pages and data, telling nothing else.",
+                max_length=12,
+                unique=True,
+                verbose_name="public id",
+            ),
+        ),
+    ]

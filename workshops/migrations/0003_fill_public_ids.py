@@ -1,0 +1,15 @@
+"""Each existing row gets its own random public id (pages.public_ids)."""
+
+from django.db import migrations
+
+from pages.public_ids import fill_public_ids
+
+
+def fill(apps, schema_editor):
+    fill_public_ids(apps.get_model("workshops", "workshop"))
+
+
+class Migration(migrations.Migration):
+    dependencies = [("workshops", "0002_public_id")]
+
+    operations = [migrations.RunPython(fill, migrations.RunPython.noop)]
