@@ -100,7 +100,8 @@ class ParticipantGroupSerializer(serializers.Serializer):
 
 
 class WorkshopSerializer(serializers.Serializer):
-    # Never the place, method, notes or facilitators: see access.rules.
+    # Never the place, method, notes or facilitators: the rows are
+    # workshops.public's projection, which holds none of them.
     id = integer(_("Number of the workshop, used to join data sets."))
     neighbourhood = slug_column(
         _("Slug of the neighbourhood where it was held."), source="neighbourhood_slug"
@@ -111,7 +112,7 @@ class WorkshopSerializer(serializers.Serializer):
     title_es = text(_("Title in Spanish."))
     title_en = text(_("Title in English."))
     attendance = integer(
-        _("People who took part: the sum of its attendance counts."), source="attendance_total"
+        _("People who took part: the sum of its attendance counts."), source="participants"
     )
 
 
