@@ -3,7 +3,8 @@ issue's title and description and every workshop's place, method and notes,
 in both languages. A word that turns up in an answer says exactly which
 secret reached it.
 
-Every planted word starts with MARK, so one search finds any of them.
+Every planted word starts with MARK and ends with END, so one search finds
+any of them, even in a PDF's text, where the spaces around words are lost.
 """
 
 import re
@@ -14,8 +15,9 @@ from agendas.models import Issue
 from workshops.models import Workshop
 
 MARK = "qzleak"
+END = "qz"
 LANGUAGES = ("es", "en")
-FOUND = re.compile(MARK + r"[a-z0-9]+", re.IGNORECASE)
+FOUND = re.compile(MARK + r"[a-z0-9]+?" + END, re.IGNORECASE)
 ISSUE_FIELDS = ("title", "description")
 WORKSHOP_FIELDS = ("place", "method", "notes")
 
@@ -46,7 +48,7 @@ def plant(issue_slug="lazaro-cardenas"):
     values = {}
     for name in ISSUE_FIELDS:
         for code in LANGUAGES:
-            word = f"{MARK}issue{name}{code}"
+            word = f"{MARK}issue{name}{code}{END}"
             values[f"{name}_{code}"] = word
             planted.words[word] = ("issue", name, None, code)
     Issue.objects.filter(pk=issue.pk).update(**values)
@@ -55,7 +57,7 @@ def plant(issue_slug="lazaro-cardenas"):
         values = {}
         for name in WORKSHOP_FIELDS:
             for code in LANGUAGES:
-                word = f"{MARK}{name}{code}w{workshop.pk}"
+                word = f"{MARK}{name}{code}w{workshop.pk}{END}"
                 values[f"{name}_{code}"] = word
                 planted.words[word] = ("workshop", name, workshop, code)
         Workshop.objects.filter(pk=workshop.pk).update(**values)
