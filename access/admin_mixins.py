@@ -1,17 +1,137 @@
-"""The admin asks the same rules as the pages: lists start from the
-`visible_to` querysets and object permissions come from `access.rules`."""
+"""The admin asks the same rules as the pages.
 
+Every list, choice, filter and read-only display of a scoped admin starts
+from the `visible_to` querysets, and object permissions come from
+`access.rules`, so a staff member who facilitates one neighbourhood meets
+nothing of another that they may not see:
+
+- change lists, change pages and their history: `get_queryset`;
+- the choices of a form (an issue picker, the agenda of a new proposal):
+  the related `visible_to` queryset, and for the thing an item belongs to,
+  its `editable_by` one (one adds an issue only to an agenda one may change);
+- list filters: only the related objects one may see;
+- a read-only page (view permission only): many-to-many lines list only
+  the related objects one may see.
+"""
+
+from django.contrib import admin
+from django.contrib.auth import get_permission_codename
+from django.utils.text import capfirst
 from modeltranslation.admin import TranslationAdmin
-from rules.contrib.admin import ObjectPermissionsModelAdmin
+from rules.contrib.admin import ObjectPermissionsInlineModelAdminMixin, ObjectPermissionsModelAdmin
+
+
+def visible(queryset, user):
+    return queryset.visible_to(user) if hasattr(queryset, "visible_to") else queryset
+
+
+def related_choices(db_field, user, queryset=None):
+    """The objects a form field relating to `db_field`'s model may offer `user`."""
+    if queryset is None:
+        queryset = db_field.remote_field.model._default_manager.all()
+    if db_field.many_to_one and hasattr(queryset, "editable_by"):
+        # What an item belongs to (its agenda, its neighbourhood): one it may be added to.
+        return queryset.editable_by(user)
+    return visible(queryset, user)
+
+
+class VisibleRelatedFieldListFilter(admin.RelatedFieldListFilter):
+    """A list filter by a related object offering only those one may see."""
+
+    def field_choices(self, field, request, model_admin):
+        seen = visible(field.related_model._default_manager.all(), request.user)
+        return field.get_choices(
+            include_blank=False,
+            ordering=self.field_admin_ordering(field, request, model_admin),
+            limit_choices_to={"pk__in": seen.values("pk")},
+        )
 
 
 class VisibleToAdminMixin:
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if hasattr(queryset, "visible_to"):
-            queryset = queryset.visible_to(request.user)
-        return queryset
+        return visible(super().get_queryset(request), request.user)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        kwargs["queryset"] = related_choices(db_field, request.user, kwargs.get("queryset"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs["queryset"] = related_choices(db_field, request.user, kwargs.get("queryset"))
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class ScopedTranslationAdmin(VisibleToAdminMixin, ObjectPermissionsModelAdmin, TranslationAdmin):
+class ScopedAdmin(VisibleToAdminMixin):
+    """For a ModelAdmin: its list filters and read-only pages too."""
+
+    def get_list_filter(self, request):
+        return [self._visible_filter(item) for item in super().get_list_filter(request)]
+
+    def _visible_filter(self, item):
+        if isinstance(item, str) and "__" not in item:
+            field = self.opts.get_field(item)
+            if field.is_relation:
+                return (item, VisibleRelatedFieldListFilter)
+        return item
+
+    # A page shown read-only (view permission, no change permission) would
+    # print every related object of a many-to-many field: it shows instead a
+    # line listing those the reader may see.
+
+    def _read_only(self, request, obj):
+        return obj is not None and not self.has_change_permission(request, obj)
+
+    def _scoped_many_to_many(self):
+        return [field for field in self.opts.many_to_many if field.editable]
+
+    def get_exclude(self, request, obj=None):
+        exclude = list(super().get_exclude(request, obj) or [])
+        if self._read_only(request, obj):
+            exclude += [field.name for field in self._scoped_many_to_many()]
+        return exclude
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if self._read_only(request, obj):
+            readonly += [
+                VisibleRelatedLine(field, request.user) for field in self._scoped_many_to_many()
+            ]
+        return readonly
+
+
+class VisibleRelatedLine:
+    """A read-only display of a many-to-many field listing what `user` may
+    see. Equal to another for the same field, as the admin compares the
+    read-only fields it is given twice."""
+
+    def __init__(self, field, user):
+        self.field, self.user = field, user
+        self.short_description = capfirst(field.verbose_name)
+        self.__name__ = field.name
+
+    def __call__(self, obj):
+        related = visible(getattr(obj, self.field.name).all(), self.user)
+        return ", ".join(str(item) for item in related) or "-"
+
+    def __eq__(self, other):
+        return isinstance(other, VisibleRelatedLine) and other.field == self.field
+
+    def __hash__(self):
+        return hash(self.field.name)
+
+
+class ScopedTranslationAdmin(ScopedAdmin, ObjectPermissionsModelAdmin, TranslationAdmin):
     """Admin for bilingual content that belongs to a neighbourhood's agenda."""
+
+
+class ScopedInlineMixin(VisibleToAdminMixin, ObjectPermissionsInlineModelAdminMixin):
+    """An inline whose rows and choices follow the same rules, and whose
+    permissions are asked of the object it belongs to (the agenda of a
+    section, the workshop of an attendance count)."""
+
+    def has_add_permission(self, request, obj=None):
+        codename = get_permission_codename("add", self.opts)
+        return request.user.has_perm(f"{self.opts.app_label}.{codename}", obj)
+
+
+class ScopedTabularInline(ScopedInlineMixin, admin.TabularInline):
+    pass

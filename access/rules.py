@@ -196,11 +196,17 @@ for _perm in (
     "residents.change_codebatch",
     "voting.add_votinground",
     "voting.change_votinground",
+):
+    rules.add_perm(_perm, can_edit_agenda)
+# The national agenda belongs to no neighbourhood: its points are written by
+# admins. (can_edit_agenda asked without an object, as the admin asks before
+# offering "add", would answer for any facilitator.)
+for _perm in (
     "synthesis.add_nationalpoint",
     "synthesis.change_nationalpoint",
     "synthesis.delete_nationalpoint",
 ):
-    rules.add_perm(_perm, can_edit_agenda)
+    rules.add_perm(_perm, is_admin)
 
 
 # --- queryset filters (lists and counts) ------------------------------------------
@@ -267,6 +273,40 @@ def section_filter(user, prefix=""):
     return agenda_filter(user, f"{prefix}agenda__")
 
 
+def national_point_filter(user, prefix=""):
+    return agenda_filter(user, f"{prefix}section__agenda__")
+
+
+def workshop_filter(user, prefix=""):
+    """Q for the workshops `user` may see whole, place and notes included
+    (workshops.view_workshop); their published numbers: workshop_numbers_filter."""
+    roles = roles_of(user)
+    if roles.sees_everything:
+        return Q()
+    return _q(prefix, neighbourhood_id__in=sorted(roles.facilitates))
+
+
+def attendance_filter(user, prefix=""):
+    return workshop_filter(user, f"{prefix}workshop__")
+
+
+def editable_agenda_filter(user, prefix=""):
+    """Q for the agendas `user` may change (can_edit_agenda asked of one
+    agenda): where the admin offers an agenda to add an item to."""
+    roles = roles_of(user)
+    if roles.is_admin:
+        return Q()
+    return _q(prefix, neighbourhood_id__in=sorted(roles.facilitates))
+
+
+def editable_neighbourhood_filter(user, prefix=""):
+    """Q for the neighbourhoods whose workshops `user` may log."""
+    roles = roles_of(user)
+    if roles.is_admin:
+        return Q()
+    return _q(prefix, pk__in=sorted(roles.facilitates))
+
+
 # --- the facilitator's workspace ----------------------------------------------------
 
 rules.add_perm("workspace.view_dashboard", is_admin | is_researcher | is_facilitator_of)
@@ -290,6 +330,7 @@ def workspace_neighbourhood_filter(user, prefix=""):
 # neighbourhood has an agenda the person may read; its team, researchers and
 # admins see all of theirs. Its place, method, notes and facilitators are never
 # published at all: a meeting place in these neighbourhoods can endanger people.
+# Public outputs read workshops only through `workshops.public`.
 
 
 @rules.predicate

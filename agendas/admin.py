@@ -1,12 +1,12 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationTabularInline
 
-from access.admin_mixins import ScopedTranslationAdmin
+from access.admin_mixins import ScopedInlineMixin, ScopedTranslationAdmin
 
 from .models import Agenda, Issue, Section
 
 
-class SectionInline(TranslationTabularInline):
+class SectionInline(ScopedInlineMixin, TranslationTabularInline):
     model = Section
     extra = 0
 

@@ -22,6 +22,9 @@ class AgendaQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(access.agenda_filter(user))
 
+    def editable_by(self, user):
+        return self.filter(access.editable_agenda_filter(user))
+
     def touch(self):
         """Mark these agendas changed (something shown on them was edited)."""
         from .cache import content_changed
@@ -179,6 +182,14 @@ class AgendaVersion(models.Model):
         return reverse("agenda-version", kwargs={"slug": self.agenda.slug, "number": self.number})
 
 
+class SectionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(access.section_filter(user))
+
+    def editable_by(self, user):
+        return self.filter(access.editable_agenda_filter(user, "agenda__"))
+
+
 class Section(models.Model):
     """A free-text part of an agenda (Markdown), placed on the page by its kind."""
 
@@ -209,6 +220,8 @@ class Section(models.Model):
             "part should appear: it is counted from the workshops."
         ),
     )
+
+    objects = SectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["agenda", "order", "pk"]

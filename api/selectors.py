@@ -17,6 +17,7 @@ from proposals.models import Proposal
 from tallies.models import PaperTally, TallyCount
 from voting.selectors import round_totals, rounds_with_results
 from workshops.models import Attendance, Workshop
+from workshops.public import published_rows
 
 PAPER, ONLINE = "paper", "online"
 
@@ -44,13 +45,9 @@ def participant_groups(user):
 
 
 def workshops(user):
-    return (
-        Workshop.objects.filter(access.workshop_numbers_filter(user))
-        .annotate(
-            neighbourhood_slug=F("neighbourhood__slug"),
-            attendance_total=Sum("attendance__count", default=0),
-        )
-        .order_by("neighbourhood__slug", "date", "pk")
+    # Date, title and numbers only, whoever asks (workshops.public).
+    return published_rows(Workshop.objects.filter(access.workshop_numbers_filter(user))).order_by(
+        "neighbourhood__slug", "date", "pk"
     )
 
 

@@ -110,7 +110,8 @@ class ParticipantGroupSerializer(serializers.Serializer):
 
 
 class WorkshopSerializer(serializers.Serializer):
-    # Never the place, method, notes or facilitators: see access.rules.
+    # Never the place, method, notes or facilitators: the rows are
+    # workshops.public's projection, which holds none of them.
     id = public_id(
         _(
             "Public id of the workshop, used to join data sets: random, it tells nothing "
@@ -127,7 +128,7 @@ class WorkshopSerializer(serializers.Serializer):
     title_es = text(_("Title in Spanish."))
     title_en = text(_("Title in English."))
     attendance = integer(
-        _("People who took part: the sum of its attendance counts."), source="attendance_total"
+        _("People who took part: the sum of its attendance counts."), source="participants"
     )
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from agendas.selectors import agenda_view
 from communities.models import ParticipantGroup, SecurityDimension
 from workshops.models import Attendance, Workshop
+from workshops.public import published_workshops
 
 from .charts import dots_chart
 from .fetcher import BASE_URL, StaticOnlyFetcher
@@ -47,7 +48,7 @@ def booklet_html(agenda, *, user, edition, language, paper, stamp=None):
             "language": language,
             "page_size": PAPER_SIZES[paper],
             "dimensions": SecurityDimension.objects.order_by("order"),
-            "participation": participation(agenda),
+            "participation": participation(agenda, edition=edition),
             "chart": dots_chart(issues, view.paper_votes),
             "stamp": stamp,
             # Links in the PDF (to the local evidence a national point cites)
@@ -96,15 +97,20 @@ class Participation:
     total: int
 
 
-def participation(agenda):
-    """The workshops of the agenda's neighbourhood and who took part, by group."""
+def participation(agenda, *, edition):
+    """The workshops of the agenda's neighbourhood and who took part, by
+    group. The public edition lists each workshop as it may be published
+    (date, title, numbers); the internal one, for the agenda's team, also
+    says where it met."""
     if not agenda.neighbourhood_id:
         return None
-    workshops = list(
-        Workshop.objects.filter(neighbourhood_id=agenda.neighbourhood_id)
-        .annotate(participants=Sum("attendance__count", default=0))
-        .order_by("date", "pk")
+    held_here = Workshop.objects.filter(neighbourhood_id=agenda.neighbourhood_id).order_by(
+        "date", "pk"
     )
+    if edition == Edition.INTERNAL:
+        workshops = list(held_here.annotate(participants=Sum("attendance__count", default=0)))
+    else:
+        workshops = published_workshops(held_here)
     counts = dict(
         Attendance.objects.filter(workshop__neighbourhood_id=agenda.neighbourhood_id)
         .values("group")

@@ -68,6 +68,12 @@ class NeighbourhoodQuerySet(models.QuerySet):
         the number is derived, never typed a second time."""
         return self.annotate(participant_total=Sum("workshops__attendance__count", default=0))
 
+    def editable_by(self, user):
+        """The neighbourhoods whose work `user` may log (see access.rules)."""
+        from access.rules import editable_neighbourhood_filter
+
+        return self.filter(editable_neighbourhood_filter(user))
+
 
 class Neighbourhood(models.Model):
     class Status(models.TextChoices):

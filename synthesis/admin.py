@@ -1,7 +1,6 @@
 from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin
-from rules.contrib.admin import ObjectPermissionsModelAdmin
 
+from access.admin_mixins import ScopedTranslationAdmin
 from agendas.models import Agenda, Issue
 from proposals.models import Proposal
 
@@ -9,7 +8,7 @@ from .models import POINT_KINDS, NationalPoint
 
 
 @admin.register(NationalPoint)
-class NationalPointAdmin(ObjectPermissionsModelAdmin, TranslationAdmin):
+class NationalPointAdmin(ScopedTranslationAdmin):
     list_display = ["text", "section", "order"]
     list_select_related = ["section__agenda"]
     search_fields = ["text_es", "text_en"]
@@ -23,7 +22,8 @@ class NationalPointAdmin(ObjectPermissionsModelAdmin, TranslationAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
-        # Only local evidence can be cited (synthesis.signals refuses the rest).
+        # Only local evidence can be cited (synthesis.signals refuses the rest);
+        # of it, only what the person may see (ScopedTranslationAdmin).
         if db_field.name == "issues":
             kwargs["queryset"] = Issue.objects.filter(agenda__scope=Agenda.Scope.LOCAL)
         elif db_field.name == "proposals":

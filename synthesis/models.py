@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from access import rules as access
 from agendas.models import Agenda, Issue, Section
 from pages.public_ids import public_id_field
 from pages.text import localized
@@ -17,6 +18,11 @@ from proposals.models import Proposal
 
 # Sections whose items are points of the national agenda.
 POINT_KINDS = (Section.Kind.PRINCIPLES, Section.Kind.REQUIREMENTS)
+
+
+class NationalPointQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(access.national_point_filter(user))
 
 
 class NationalPoint(models.Model):
@@ -40,6 +46,8 @@ class NationalPoint(models.Model):
         related_name="national_points",
         verbose_name=_("local proposals it draws on"),
     )
+
+    objects = NationalPointQuerySet.as_manager()
 
     class Meta:
         ordering = ["section__order", "order", "pk"]

@@ -3,6 +3,7 @@ test runs in a transaction that is rolled back."""
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 
 from communities.models import Membership, Neighbourhood
 from demo.loader import load_demo
@@ -14,6 +15,13 @@ ROLES = ["visitor", "resident", "other_facilitator", "facilitator", "researcher"
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_demo()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: throttles count by address, and
+    every test client comes from the same one."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,11 +1,11 @@
 from django.contrib import admin
 
-from access.admin_mixins import ScopedTranslationAdmin
+from access.admin_mixins import ScopedTabularInline, ScopedTranslationAdmin
 
 from .models import Attendance, Workshop
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(ScopedTabularInline):
     model = Attendance
     extra = 1
 

@@ -9,9 +9,17 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from access import rules as access
 from communities.models import Neighbourhood, ParticipantGroup
 from pages.public_ids import public_id_field
 from pages.text import localized
+
+
+class WorkshopQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The workshops `user` may see whole; what anyone may read of the
+        others is workshops.public's projection."""
+        return self.filter(access.workshop_filter(user))
 
 
 class Workshop(models.Model):
@@ -36,6 +44,8 @@ class Workshop(models.Model):
         verbose_name=_("facilitators"),
     )
 
+    objects = WorkshopQuerySet.as_manager()
+
     class Meta:
         ordering = ["-date", "pk"]
         verbose_name = _("workshop")
@@ -43,6 +53,11 @@ class Workshop(models.Model):
 
     def __str__(self):
         return localized(self, "title").text
+
+
+class AttendanceQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(access.attendance_filter(user))
 
 
 class Attendance(models.Model):
@@ -58,6 +73,8 @@ class Attendance(models.Model):
         verbose_name=_("participant group"),
     )
     count = models.IntegerField(_("number of people"))
+
+    objects = AttendanceQuerySet.as_manager()
 
     class Meta:
         ordering = ["group__order"]
