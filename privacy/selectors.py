@@ -8,6 +8,7 @@ named "an item you can no longer see", like anywhere else on the site).
 """
 
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 
 from django.utils.translation import gettext as _
 
@@ -33,7 +34,7 @@ class Written:
     """A comment, suggestion or support, and what it is about."""
 
     on: str  # the item's title, or a note that it cannot be seen any more
-    date: str  # ISO 8601
+    date: datetime
     text: str = ""
     reason: str = ""
     status: str = ""
@@ -42,11 +43,11 @@ class Written:
 @dataclass
 class ResidentData:
     pseudonym: str
-    joined: str
+    joined: datetime
     neighbourhoods: list
     groups: list = field(default_factory=list)  # [GroupAnswer]
     notice_version_read: int | None = None
-    consent_given_at: str | None = None
+    consent_given_at: datetime | None = None
     consent_notice_version: int | None = None
     comments: list = field(default_factory=list)  # [Written]
     suggestions: list = field(default_factory=list)
@@ -54,11 +55,18 @@ class ResidentData:
     rounds_voted: list = field(default_factory=list)  # titles: that they voted, not how
 
     def as_json(self):
-        return asdict(self)
+        """The same data, ready for json.dumps: times in ISO 8601."""
+        return _jsonable(asdict(self))
 
 
-def _iso(moment):
-    return moment.isoformat() if moment else None
+def _jsonable(value):
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(item) for item in value]
+    return value
 
 
 def _title(obj, visible):
@@ -115,16 +123,16 @@ def resident_data(user):
     rounds = Participation.objects.filter(voter=user).select_related("round__agenda")
     return ResidentData(
         pseudonym=user.get_username(),
-        joined=_iso(user.date_joined),
+        joined=user.date_joined,
         neighbourhoods=[str(m.neighbourhood) for m in memberships],
         groups=[GroupAnswer(str(g), hasattr(g, "sensitivity")) for g in groups],
         notice_version_read=profile.notice_version_read if profile else None,
-        consent_given_at=_iso(profile.consent_given_at) if profile else None,
+        consent_given_at=profile.consent_given_at if profile else None,
         consent_notice_version=profile.consent_notice_version if profile else None,
         comments=[
             Written(
                 about(c),
-                _iso(c.created_at),
+                c.created_at,
                 text=c.text,
                 status=_("hidden by the facilitators") if c.hidden_at else "",
             )
@@ -133,13 +141,13 @@ def resident_data(user):
         suggestions=[
             Written(
                 about(s),
-                _iso(s.created_at),
+                s.created_at,
                 text=s.wording,
                 reason=s.reason,
                 status=s.get_status_display(),
             )
             for s in suggestions
         ],
-        supports=[Written(about(s), _iso(s.created_at)) for s in supports],
+        supports=[Written(about(s), s.created_at) for s in supports],
         rounds_voted=[str(p.round) for p in rounds],
     )

@@ -9,12 +9,15 @@ a page: a facilitator's account is never deleted this way.
 """
 
 import json
+from datetime import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from agendas.models import Agenda, Issue
 from communities.models import Membership, ParticipantGroup
@@ -84,6 +87,11 @@ def test_my_data_lists_what_the_site_holds(two_residents):
     ]:
         assert expected in text, expected
     assert "theirs" not in text
+    # Dates as Mexico writes them on the page; ISO 8601 in the download.
+    with translation.override("es"):
+        joined = date_format(timezone.localtime(mine.date_joined), "DATE_FORMAT")
+    assert " de " in joined
+    assert joined in page_text(signed_in(mine).get("/my-data/", headers={"accept-language": "es"}))
 
 
 def test_the_menu_links_my_data_for_residents_only(client_for, two_residents):
@@ -110,6 +118,7 @@ def test_the_download_holds_exactly_the_residents_data(two_residents):
     assert "attachment" in response["Content-Disposition"]
     data = json.loads(response.content)
     assert data["pseudonym"] == "resident-mine"
+    assert datetime.fromisoformat(data["joined"]) == mine.date_joined
     assert data["neighbourhoods"] == ["Lázaro Cárdenas"]
     assert data["groups"] == [{"name": "Women", "sensitive": False}]
     assert sorted(c["text"] for c in data["comments"]) == [
