@@ -382,3 +382,25 @@ def sees_restricted_somewhere(user):
 # researchers and admins hold one.
 can_hold_api_token = is_admin | is_researcher
 rules.add_perm("api.hold_token", can_hold_api_token)
+
+
+# --- residents' own data ------------------------------------------------------------
+
+# A pseudonymous resident sees, downloads and deletes what the site holds
+# about them (privacy/); anyone with another role keeps their account.
+can_hold_own_data = (
+    is_resident_of & ~is_facilitator_of & ~is_admin & ~is_researcher & ~rules.is_staff
+)
+rules.add_perm("privacy.hold_own_data", can_hold_own_data)
+
+
+def own_data_holders_filter(prefix=""):
+    """The queryset twin, on people: residents and nothing else."""
+    from communities.models import Membership
+
+    facilitators = Membership.objects.filter(role=Membership.Role.FACILITATOR).values("user_id")
+    return (
+        _q(prefix, memberships__role="resident")
+        & ~_q(prefix, pk__in=facilitators)
+        & _q(prefix, is_active=True, is_superuser=False, is_researcher=False, is_staff=False)
+    )

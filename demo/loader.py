@@ -17,6 +17,7 @@ from agendas.versions import publish
 from communities.models import City, Membership, Neighbourhood, ParticipantGroup, SecurityDimension
 from pages.models import SiteText
 from proposals.models import Proposal
+from residents.models import SensitiveGroup
 from synthesis.models import NationalPoint
 from workshops.models import Attendance, Workshop
 
@@ -59,6 +60,14 @@ def _set_m2m(manager, objects):
         manager.set(objects)
 
 
+def _mark_sensitive(report, group, sensitive):
+    if sensitive and not SensitiveGroup.objects.filter(group=group).exists():
+        SensitiveGroup.objects.create(group=group)
+        report.created += 1
+    elif not sensitive:
+        report.updated += SensitiveGroup.objects.filter(group=group).delete()[0]
+
+
 def _trim(report, queryset):
     """Delete rows the data file no longer has (beyond the last position)."""
     deleted, _ = queryset.delete()
@@ -80,6 +89,7 @@ def load_demo(path=DATA_FILE):
             {"slug": item["slug"]},
             {"order": item["order"], **_bilingual("name", item["name"])},
         )
+        _mark_sensitive(report, groups[item["slug"]], item.get("sensitive", False))
     dimensions = {}
     for item in data["dimensions"]:
         dimensions[item["slug"]] = _upsert(

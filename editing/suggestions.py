@@ -101,6 +101,17 @@ def accept(suggestion, by, revision):
     return decided
 
 
+def forget_suggester(username):
+    """A resident deleted their data: the history keeps that their wordings
+    were accepted, without their pseudonym."""
+    from history.tracked import historical_models
+
+    for model in historical_models():
+        model.objects.filter(history_change_reason=f"{SUGGESTED_BY}{username}").update(
+            history_change_reason=SUGGESTED_BY
+        )
+
+
 def decline(suggestion, by, reason):
     reason = (reason or "").strip()
     if not reason:

@@ -159,7 +159,10 @@ def _reason(records):
 
     reason = next((r.history_change_reason for r in records if r.history_change_reason), "")
     if reason.startswith(SUGGESTED_BY):
-        return _("Suggested by %(name)s") % {"name": reason[len(SUGGESTED_BY) :]}
+        name = reason[len(SUGGESTED_BY) :]
+        if not name:  # the resident deleted their data (privacy.services)
+            return _("Suggested by a resident")
+        return _("Suggested by %(name)s") % {"name": name}
     if reason.startswith(RESTORED_FROM):
         return _("An earlier text restored")
     if reason == CONFIRMED_PUBLIC:

@@ -32,3 +32,8 @@ def register_tracked_models():
         simple_history.register(
             model, app="history", m2m_fields=m2m_fields, excluded_fields=excluded
         )
+
+
+def historical_models():
+    """The history tables of the tracked models."""
+    return [apps.get_model(label).history.model for label in TRACKED]

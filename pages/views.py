@@ -21,9 +21,21 @@ from agendas.selectors import (
 from agendas.versions import view_of
 from communities.models import SecurityDimension
 from pages.models import SiteText
+from pages.privacy import current_notice, notice_html
 from pages.text import reader_language
 
 AGENDA_CACHE_SECONDS = 3600
+
+
+@require_safe
+def privacy_notice(request):
+    notice = current_notice()
+    body, html = notice_html(notice)
+    return render(
+        request,
+        "pages/privacy.html",
+        {"notice": notice, "notice_body": html, "notice_language": body},
+    )
 
 
 @require_safe

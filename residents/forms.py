@@ -1,8 +1,12 @@
+"""Forms of the residents' pages: joining, saying which groups one belongs
+to, consenting to the sensitive question, and printing codes."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import ParticipantGroup
 from pages.text import localized
+from residents import consent
 from residents.services import MAX_BATCH
 
 
@@ -24,15 +28,59 @@ class GroupsField(forms.ModelMultipleChoiceField):
 
 
 class AboutYouForm(forms.Form):
+    """The groups a resident belongs to. The question on ethnic origin is
+    part of the form only once the resident has consented to it: before,
+    a sensitive group is not a valid choice at all."""
+
     groups = GroupsField(
         label=_("Groups you belong to (optional)"),
-        queryset=ParticipantGroup.objects.exclude(slug="unrecorded").order_by("order"),
+        queryset=ParticipantGroup.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_(
             "Only used to show how groups voted, and only for groups of five voters or more."
         ),
         error_messages={"invalid_choice": _("Choose among the listed groups.")},
+    )
+
+    def __init__(self, *args, consented=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["groups"].queryset = consent.ordinary_groups()
+        self.consented = consented
+        if consented:
+            self.fields["origin"] = GroupsField(
+                label=_("Do you consider yourself… (optional)"),
+                queryset=consent.sensitive_groups(),
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                error_messages={"invalid_choice": _("Choose among the listed groups.")},
+            )
+            self.fields["prefer_not_to_say"] = forms.BooleanField(
+                label=_("I prefer not to say"), required=False
+            )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("origin") and data.get("prefer_not_to_say"):
+            raise forms.ValidationError(
+                _("Choose the groups you belong to, or “I prefer not to say”, not both.")
+            )
+        return data
+
+    def chosen_groups(self):
+        chosen = list(self.cleaned_data["groups"])
+        if self.consented and not self.cleaned_data.get("prefer_not_to_say"):
+            chosen += list(self.cleaned_data.get("origin") or [])
+        return chosen
+
+
+class ConsentForm(forms.Form):
+    agree = forms.BooleanField(
+        label=_(
+            "I agree that my answer to the question on ethnic origin is kept, as the "
+            "privacy notice says, until I withdraw this consent or delete my data."
+        ),
+        error_messages={"required": _("Tick the box to give your consent, or skip the question.")},
     )
 
 

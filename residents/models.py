@@ -1,4 +1,5 @@
-"""Batches of printed participant codes, and the residents they let in.
+"""Batches of printed participant codes, the residents they let in, and what
+residents chose to say about themselves.
 
 A code is stored only as a keyed hash; its slip number lets a facilitator
 withdraw one slip without the code itself being kept.
@@ -79,9 +80,35 @@ class ParticipantCode(models.Model):
         return f"{self.batch} · {self.number}"
 
 
+class SensitiveGroup(models.Model):
+    """A participant group whose membership is sensitive personal data
+    (LFPDPPP: ethnic origin…). Residents are asked about it only after
+    express consent, and withdrawing consent deletes the answer.
+
+    Kept beside the group rather than on it so that which groups are
+    sensitive stays data an administrator sets, not names in code."""
+
+    group = models.OneToOneField(
+        ParticipantGroup,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="sensitivity",
+        verbose_name=_("participant group"),
+    )
+
+    class Meta:
+        verbose_name = _("sensitive participant group")
+        verbose_name_plural = _("sensitive participant groups")
+
+    def __str__(self):
+        return str(self.group)
+
+
 class ResidentProfile(models.Model):
     """What a pseudonymous resident chose to say about themselves: only the
-    participant groups they belong to, if they wish."""
+    participant groups they belong to, if they wish, and — for sensitive
+    groups — when they consented to being asked, under which version of the
+    privacy notice."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -92,10 +119,31 @@ class ResidentProfile(models.Model):
     groups = models.ManyToManyField(
         ParticipantGroup, blank=True, related_name="+", verbose_name=_("participant groups")
     )
+    notice_version_read = models.PositiveIntegerField(
+        _("privacy notice shown on joining"), null=True, blank=True
+    )
+    consent_given_at = models.DateTimeField(
+        _("consent to sensitive questions"), null=True, blank=True
+    )
+    consent_notice_version = models.PositiveIntegerField(
+        _("privacy notice consented to"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("resident profile")
         verbose_name_plural = _("resident profiles")
+        constraints = [
+            # A consent says when and under which notice, or it is no consent.
+            models.CheckConstraint(
+                condition=Q(consent_given_at__isnull=True, consent_notice_version__isnull=True)
+                | Q(consent_given_at__isnull=False, consent_notice_version__isnull=False),
+                name="consent_has_date_and_notice",
+            ),
+        ]
 
     def __str__(self):
         return str(self.user)
+
+    @property
+    def has_consented(self):
+        return self.consent_given_at is not None

@@ -16,7 +16,7 @@ from django.utils import timezone
 from communities.models import Membership
 
 from .codes import ALPHABET, code_hash, new_code, normalise
-from .models import CodeBatch, ParticipantCode
+from .models import CodeBatch, ParticipantCode, ResidentProfile
 
 MAX_BATCH = 500
 
@@ -84,9 +84,10 @@ def find_batch(typed):
     )
 
 
-def redeem(typed):
+def redeem(typed, *, notice_version=None):
     """Turn a code into a new pseudonymous resident of its neighbourhood, or
-    raise CodeRefused."""
+    raise CodeRefused. `notice_version` is the privacy notice the join page
+    showed them, kept on their profile."""
     normalised = normalise(typed)
     # Hash even a malformed code, so that every refusal costs the same time.
     digest = code_hash(normalised or "")
@@ -114,6 +115,7 @@ def redeem(typed):
             user=resident, neighbourhood_id=code.batch.neighbourhood_id, role="resident"
         )
         ParticipantCode.objects.filter(pk=code.pk).update(resident=resident)
+        ResidentProfile.objects.create(user=resident, notice_version_read=notice_version)
     return resident
 
 

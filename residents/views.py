@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -18,10 +19,11 @@ from django_ratelimit.core import is_ratelimited
 
 from communities.models import Membership, Neighbourhood
 from pages.forms import render_form
+from pages.privacy import current_notice, notice_html
 
-from . import services
-from .forms import AboutYouForm, CodeBatchForm, RedeemForm
-from .models import CodeBatch, ParticipantCode, ResidentProfile
+from . import consent, services
+from .forms import AboutYouForm, CodeBatchForm, ConsentForm, RedeemForm
+from .models import CodeBatch, ParticipantCode
 from .slips import slips_pdf
 
 
@@ -46,6 +48,8 @@ def _throttled(request):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def redeem(request):
+    # The privacy notice is on the join page itself: read before anything is given.
+    notice = current_notice()
     form = RedeemForm(
         request.POST if request.method == "POST" else None,
         initial={"code": request.GET.get("code", "")[:40]},
@@ -55,7 +59,7 @@ def redeem(request):
             return too_many_attempts(request)
         if form.is_valid():
             try:
-                resident = services.redeem(form.cleaned_data["code"])
+                resident = services.redeem(form.cleaned_data["code"], notice_version=notice.version)
             except services.CodeRefused:
                 form.add_error(
                     "code",
@@ -68,23 +72,65 @@ def redeem(request):
                 login(request, resident, backend="django.contrib.auth.backends.ModelBackend")
                 messages.success(request, _("Welcome. You are taking part anonymously."))
                 return redirect("about-you")
-    return render_form(request, "residents/redeem.html", {"form": form})
+    body, html = notice_html(notice)
+    return render_form(
+        request,
+        "residents/redeem.html",
+        {"form": form, "notice": notice, "notice_body": html, "notice_language": body},
+    )
+
+
+def _resident_profile(request):
+    if not Membership.objects.filter(user=request.user, role="resident").exists():
+        raise PermissionDenied
+    return consent.profile_of(request.user)
 
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def about_you(request):
-    if not Membership.objects.filter(user=request.user, role="resident").exists():
-        raise PermissionDenied
-    profile, _created = ResidentProfile.objects.get_or_create(user=request.user)
+    profile = _resident_profile(request)
     form = AboutYouForm(
-        request.POST if request.method == "POST" else None, initial={"groups": profile.groups.all()}
+        request.POST if request.method == "POST" else None,
+        consented=profile.has_consented,
+        initial={
+            "groups": profile.groups.filter(sensitivity__isnull=True),
+            "origin": profile.groups.filter(sensitivity__isnull=False),
+        },
     )
     if request.method == "POST" and form.is_valid():
-        profile.groups.set(form.cleaned_data["groups"])
+        consent.save_groups(profile, form.chosen_groups())
         messages.success(request, _("Thank you. You can change this at any time."))
         return redirect("voting-home")
-    return render_form(request, "residents/about_you.html", {"form": form})
+    return _about_you_page(request, profile, form, ConsentForm())
+
+
+def _about_you_page(request, profile, form, consent_form):
+    return render_form(
+        request,
+        "residents/about_you.html",
+        {
+            "form": form,
+            "consent_form": consent_form,
+            "profile": profile,
+            "notice": current_notice(),
+            "sensitive_groups": consent.sensitive_groups(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def give_consent(request):
+    """Express consent to the question on ethnic origin; only then is it asked."""
+    profile = _resident_profile(request)
+    consent_form = ConsentForm(request.POST)
+    if not consent_form.is_valid():
+        form = AboutYouForm(consented=profile.has_consented)
+        return _about_you_page(request, profile, form, consent_form)
+    consent.give_consent(profile, notice_version=current_notice().version)
+    messages.success(request, _("Your consent is recorded. You can withdraw it at any time."))
+    return redirect(reverse("about-you") + "#origin")
 
 
 # --- facilitators: printing and withdrawing codes -----------------------------------

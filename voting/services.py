@@ -123,6 +123,21 @@ def cast_ballot(round, user, marks):
     return receipt
 
 
+def forget_groups_on_ballots(user, group_ids):
+    """Take these groups off the user's ballots, in every round they voted
+    in (found, like a replaced ballot, through the server's secret): a
+    resident who withdraws an answer withdraws it from their ballots too.
+    The ballots themselves stay and are counted."""
+    rounds = Participation.objects.filter(voter=user).values_list("round_id", flat=True)
+    keys = [voter_key(round_id, user.pk) for round_id in rounds]
+    if not keys or not group_ids:
+        return 0
+    deleted, _detail = BallotGroup.objects.filter(
+        ballot__voter_key__in=keys, group_id__in=group_ids
+    ).delete()
+    return deleted
+
+
 def ballot_for_receipt(round, receipt):
     """The marks of the ballot this receipt was given for, or None."""
     ballot = Ballot.objects.filter(

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "simple_history",
     "history",
     "editing",
+    "privacy",
     "synthesis",
     "comparison",
     "opendata",
@@ -249,6 +250,13 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_VERBOSE = False
 # Participant code slips link to the site at this address.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Residents are deleted this many days after their neighbourhood's cycle
+# closed (its agenda published): `manage.py purge_residents`. The privacy
+# notice tells residents the number.
+RESIDENT_RETENTION_DAYS = env.int("RESIDENT_RETENTION_DAYS", default=180)
+# "Leave this page quickly" takes a person at risk to this neutral page of
+# another site (a link they choose to follow: nothing is loaded from it).
+QUICK_EXIT_URL = env.str("QUICK_EXIT_URL", default="https://www.google.com.mx/")
 
 # Printed booklets are kept here, outside any public URL: they are served only
 # through a view that checks who asks.

@@ -1,0 +1,49 @@
+"""The privacy notice (aviso de privacidad): the text in force, and the one
+written by the data migration before any administrator changes it.
+
+Mexican law (LFPDPPP) asks that people read, before they give any data,
+what is kept, what for, who sees it and how to have it deleted; ethnic
+origin is sensitive data and needs express consent (see residents.consent).
+The default text is in pages/privacy_notice/; `{retention_days}` in it
+stands for RESIDENT_RETENTION_DAYS, the days residents are kept after their
+neighbourhood's cycle closed.
+"""
+
+from pathlib import Path
+
+from django.conf import settings
+
+from .models import PrivacyNotice
+from .text import localized, render_markdown
+
+DEFAULT_TITLE = {
+    "es": "Aviso de privacidad",
+    "en": "Privacy notice",
+}
+
+# The default text, one Markdown file per language (pages/privacy_notice/).
+NOTICE_DIR = Path(__file__).parent / "privacy_notice"
+DEFAULT_BODY = {
+    code: (NOTICE_DIR / f"{code}.md").read_text(encoding="utf-8") for code in DEFAULT_TITLE
+}
+
+
+def default_notice():
+    """The notice as the data migration writes it (unsaved)."""
+    return PrivacyNotice(
+        version=1,
+        **{f"title_{code}": text for code, text in DEFAULT_TITLE.items()},
+        **{f"body_{code}": text for code, text in DEFAULT_BODY.items()},
+    )
+
+
+def current_notice():
+    """The notice in force: the latest version, or the default text when the
+    database holds none (a database emptied by hand or by a test)."""
+    return PrivacyNotice.objects.order_by("-version").first() or default_notice()
+
+
+def notice_html(notice):
+    """The notice's text in the reader's language, as sanitised HTML."""
+    value = localized(notice, "body")
+    return value, render_markdown(value.text, retention_days=settings.RESIDENT_RETENTION_DAYS)
