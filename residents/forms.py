@@ -102,8 +102,12 @@ class CodeBatchForm(forms.Form):
         min_value=1,
         max_value=365,
         required=False,
-        initial=30,
-        help_text=_("Leave empty for codes that do not expire."),
+        # Empty, as `issue_codes` does: an expired code no longer brings a
+        # resident back to their votes.
+        help_text=_(
+            "Leave empty for codes that do not expire. Once they expire, they no longer "
+            "let anyone join or come back."
+        ),
         error_messages={
             "min_value": _("At least one day."),
             "max_value": _("At most a year."),

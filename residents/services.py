@@ -85,17 +85,24 @@ def find_batch(typed):
 
 
 def redeem(typed, *, notice_version=None):
-    """Turn a code into a new pseudonymous resident of its neighbourhood, or
-    raise CodeRefused. `notice_version` is the privacy notice the join page
-    showed them, kept on their profile."""
+    """The resident a code signs in, or CodeRefused.
+
+    The first time, a code makes a new pseudonymous resident of its
+    neighbourhood; typed again (after signing out, or on a phone that lost
+    its cookies), it signs the same resident back in, so that they can
+    change their vote while a round is open and check their receipt later.
+    It never makes a second resident. A withdrawn code or batch, an expired
+    batch, or the code of a resident who deleted their data signs nobody in.
+    `notice_version` is the privacy notice the join page showed a new
+    resident, kept on their profile."""
     normalised = normalise(typed)
     # Hash even a malformed code, so that every refusal costs the same time.
     digest = code_hash(normalised or "")
     now = timezone.now()
     with transaction.atomic():
         code = (
-            ParticipantCode.objects.select_related("batch")
-            .filter(code_hash=digest, used_at__isnull=True, revoked_at__isnull=True)
+            ParticipantCode.objects.select_related("batch", "resident")
+            .filter(code_hash=digest, revoked_at__isnull=True)
             .first()
         )
         if (
@@ -105,11 +112,14 @@ def redeem(typed, *, notice_version=None):
             or code.batch.is_expired(now)
         ):
             raise CodeRefused
+        if code.used_at is not None:
+            return _returning(code)
         claimed = ParticipantCode.objects.filter(pk=code.pk, used_at__isnull=True).update(
             used_at=now
         )
-        if not claimed:  # someone else redeemed it a moment ago
-            raise CodeRefused
+        if not claimed:  # someone redeemed it a moment ago: that is who this is
+            code.refresh_from_db()
+            return _returning(code)
         resident = _new_resident()
         Membership.objects.create(
             user=resident, neighbourhood_id=code.batch.neighbourhood_id, role="resident"
@@ -117,6 +127,14 @@ def redeem(typed, *, notice_version=None):
         ParticipantCode.objects.filter(pk=code.pk).update(resident=resident)
         ResidentProfile.objects.create(user=resident, notice_version_read=notice_version)
     return resident
+
+
+def _returning(code):
+    """The resident a used code made; refused if they are gone (their data
+    deleted) or the first redeem of it has not finished yet."""
+    if code.resident_id is None or not code.resident.is_active:
+        raise CodeRefused
+    return code.resident
 
 
 def _new_resident():

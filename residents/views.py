@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage
 
 from communities.models import Membership, Neighbourhood
 from pages.forms import render_form
@@ -31,19 +31,36 @@ def too_many_attempts(request, exception=None):
     return render(request, "residents/too_many.html", status=429)
 
 
-def _throttled(request):
-    """Attempts are counted per address, and per batch of codes when the
-    typed code belongs to one; each count resets after its window."""
-    if is_ratelimited(
-        request, group="redeem-address", key="ip", rate=settings.REDEEM_RATE_PER_ADDRESS,
-        method="POST", increment=True,
-    ):  # fmt: skip
-        return True
-    batch = services.find_batch(request.POST.get("code", ""))
-    return batch is not None and is_ratelimited(
-        request, group="redeem-batch", key=lambda group, request: f"batch-{batch}",
-        rate=settings.REDEEM_RATE_PER_BATCH, method="POST", increment=True,
-    )  # fmt: skip
+def _failure_counts(request, batch):
+    """What wrong attempts are counted against: the address (as
+    pages.addresses reads it) and, when the typed code belongs to one, its
+    batch. Only wrong attempts count: thirty residents joining from one
+    connection are never stopped by each other."""
+    counts = [("redeem-address", "ip", settings.REDEEM_RATE_PER_ADDRESS)]
+    if batch is not None:
+        counts.append(
+            (
+                "redeem-batch",
+                lambda group, request: f"batch-{batch}",
+                settings.REDEEM_RATE_PER_BATCH,
+            )
+        )
+    return counts
+
+
+def _stopped(request, batch):
+    """True while the address or the batch has used up its wrong attempts;
+    each count resets after its window."""
+    for group, key, rate in _failure_counts(request, batch):
+        usage = get_usage(request, group=group, key=key, rate=rate, method="POST")
+        if usage is not None and usage["count"] >= usage["limit"]:
+            return True
+    return False
+
+
+def _count_failure(request, batch):
+    for group, key, rate in _failure_counts(request, batch):
+        get_usage(request, group=group, key=key, rate=rate, method="POST", increment=True)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -55,17 +72,21 @@ def redeem(request):
         initial={"code": request.GET.get("code", "")[:40]},
     )
     if request.method == "POST":
-        if _throttled(request):
+        batch = services.find_batch(request.POST.get("code", ""))
+        if _stopped(request, batch):
             return too_many_attempts(request)
-        if form.is_valid():
+        if not form.is_valid():
+            _count_failure(request, batch)
+        else:
             try:
                 resident = services.redeem(form.cleaned_data["code"], notice_version=notice.version)
             except services.CodeRefused:
+                _count_failure(request, batch)
                 form.add_error(
                     "code",
                     _(
-                        "This code cannot be used: it may be mistyped, already used, "
-                        "withdrawn or expired. Check it, or ask the facilitator for a new one."
+                        "This code cannot be used: it may be mistyped, withdrawn or expired. "
+                        "Check it, or ask the facilitator for a new one."
                     ),
                 )
             else:
