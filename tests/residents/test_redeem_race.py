@@ -21,7 +21,6 @@ from demo.loader import load_demo
 from residents import codes, services
 from residents.models import ParticipantCode
 
-
 User = get_user_model()
 
 PEOPLE = 20
