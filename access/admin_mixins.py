@@ -51,12 +51,20 @@ class VisibleToAdminMixin:
     def get_queryset(self, request):
         return visible(super().get_queryset(request), request.user)
 
+    def _choices(self, db_field, request, kwargs):
+        """What the admin would offer (in the related admin's order), of it
+        what the person may choose."""
+        queryset = kwargs.get("queryset")
+        if queryset is None:
+            queryset = self.get_field_queryset(None, db_field, request)
+        return related_choices(db_field, request.user, queryset)
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        kwargs["queryset"] = related_choices(db_field, request.user, kwargs.get("queryset"))
+        kwargs["queryset"] = self._choices(db_field, request, kwargs)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
-        kwargs["queryset"] = related_choices(db_field, request.user, kwargs.get("queryset"))
+        kwargs["queryset"] = self._choices(db_field, request, kwargs)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
