@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from communities.models import Neighbourhood
+from pages.public_ids import new_public_id
 from proposals.models import Proposal
 from workshops.models import Attendance, Workshop
 
@@ -92,6 +93,7 @@ def test_dashboard_queries_do_not_grow_with_the_data(client_for):
     for proposal in Proposal.objects.filter(agenda__slug="lazaro-cardenas"):
         for _copy in range(9):
             proposal.pk = None
+            proposal.public_id = new_public_id()  # a copy is a row of its own
             proposal.order += 100
             proposal.save()
     assert count() == before
