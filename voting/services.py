@@ -123,14 +123,32 @@ def cast_ballot(round, user, marks):
     return receipt
 
 
-def ballot_for_receipt(round, receipt):
-    """The marks of the ballot this receipt was given for, or None."""
+@dataclass
+class CheckedBallot:
+    """What a receipt shows its holder: their marks on the issues they may
+    see, and only how many marks went to issues they may no longer see (an
+    issue made restricted after the vote keeps its title to the team)."""
+
+    marks: list
+    unseen: int = 0
+
+
+def ballot_for_receipt(round, receipt, *, user):
+    """The ballot this receipt was given for, as `user` may read it, or None."""
     ballot = Ballot.objects.filter(
         round=round, receipt_hash=receipt_hash(round.pk, receipt)
     ).first()
     if ballot is None:
         return None
-    return list(ballot.marks.select_related("issue").order_by("-points", "issue__order"))
+    seen = Issue.objects.visible_to(user).values("pk")
+    return CheckedBallot(
+        marks=list(
+            ballot.marks.filter(issue__in=seen)
+            .select_related("issue")
+            .order_by("-points", "issue__order", "issue__pk")
+        ),
+        unseen=ballot.marks.exclude(issue__in=seen).count(),
+    )
 
 
 @dataclass

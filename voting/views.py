@@ -82,10 +82,12 @@ def ballot(request, pk):
 def check(request, pk):
     round = _resident_round(request, pk)
     form = ReceiptForm(request.POST if request.method == "POST" else None)
-    marks = None
+    checked = None
     if request.method == "POST" and form.is_valid():
-        marks = services.ballot_for_receipt(round, form.cleaned_data["receipt"])
-        if marks is None:
+        checked = services.ballot_for_receipt(
+            round, form.cleaned_data["receipt"], user=request.user
+        )
+        if checked is None:
             form.add_error(
                 "receipt",
                 _(
@@ -96,8 +98,8 @@ def check(request, pk):
     return render(
         request,
         "voting/check.html",
-        {"round": round, "form": form, "marks": marks},
-        status=400 if request.method == "POST" and marks is None else 200,
+        {"round": round, "form": form, "checked": checked},
+        status=400 if request.method == "POST" and checked is None else 200,
     )
 
 

@@ -266,6 +266,41 @@ def test_a_new_ballot_replaces_the_residents_last_one_while_the_vote_is_open(dem
     assert issues[0].title_en not in page_text(new)
 
 
+@pytest.mark.parametrize(
+    ("headers", "title", "one", "two"),
+    [
+        (EN, "title_en", "1 mark on an issue that is no longer public",
+         "2 marks on issues that are no longer public"),
+        (ES, "title_es", "1 marca en un tema que ya no es público",
+         "2 marcas en temas que ya no son públicos"),
+    ],
+)  # fmt: skip
+def test_a_receipt_shows_no_title_of_an_issue_restricted_after_the_vote(
+    demo_users, headers, title, one, two
+):
+    round = open_round("dots")
+    issues = list(round.ballot_issues())
+    client = signed_in(demo_users["resident"])
+    receipt = receipt_of(cast(client, round, {issues[0]: 2, issues[1]: 1, issues[2]: 1}))
+
+    Issue.objects.filter(pk=issues[1].pk).update(visibility=Issue.Visibility.RESTRICTED)
+    shown = page_text(check_receipt(client, round, receipt, headers=headers))
+
+    assert getattr(issues[0], title) in shown
+    assert getattr(issues[2], title) in shown
+    for hidden in (issues[1].title_en, issues[1].title_es):
+        assert hidden not in shown
+    assert one in shown
+
+    Issue.objects.filter(pk=issues[2].pk).update(visibility=Issue.Visibility.RESTRICTED)
+    shown = page_text(check_receipt(client, round, receipt, headers=headers))
+
+    assert getattr(issues[0], title) in shown
+    for hidden in (issues[1], issues[2]):
+        assert hidden.title_en not in shown and hidden.title_es not in shown
+    assert two in shown
+
+
 # --- refused ballots ------------------------------------------------------------------
 
 

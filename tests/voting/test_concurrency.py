@@ -151,8 +151,8 @@ def test_residents_sending_several_ballots_at_once_keep_exactly_one_each():
         if check_receipt(client, round, receipt).status_code == 200:
             assert voter not in kept, "two ballots of one resident counted"
             kept[voter] = marks
-            marks_stored = services.ballot_for_receipt(round, receipt)
-            assert {m.issue_id: m.points for m in marks_stored} == {
+            stored = services.ballot_for_receipt(round, receipt, user=voter)
+            assert {m.issue_id: m.points for m in stored.marks} == {
                 issue.pk: dots for issue, dots in marks.items()
             }
     assert set(kept) == set(voters)
