@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from access import disclosure
 from agendas.models import Agenda
 from communities.models import Membership
 from pages.forms import render_form
@@ -161,7 +162,7 @@ def results(request, pk):
             "results": services.results(round),
             "is_open": round.is_open(),
             "can_edit": request.user.has_perm("voting.change_votinground", round.agenda),
-            "smallest_group": services.SMALLEST_GROUP,
+            "smallest_group": disclosure.SMALLEST_GROUP,
         },
     )
 
@@ -170,11 +171,7 @@ def results(request, pk):
 @login_required
 def close(request, pk):
     round = _round(request, pk, "voting.change_votinground")
-    closed = VotingRound.objects.filter(pk=round.pk, closed_at__isnull=True).update(
-        closed_at=timezone.now()
-    )
-    if closed:
-        services.seal(round)
+    if services.close_round(round):
         messages.success(request, _("The vote is closed."))
     return redirect("voting-results", pk=round.pk)
 

@@ -121,7 +121,7 @@ def test_two_hundred_residents_voting_at_once_are_each_counted_once():
     assert Ballot.objects.filter(round=round).count() == VOTERS
     assert BallotMark.objects.filter(ballot__round=round).count() == sum(map(len, ballots))
     assert online_totals(round) == sent
-    result = services.results(round)
+    result = services.count_votes(round)
     assert result.ballots == VOTERS
     assert {row.issue.pk: row.online for row in result.issues if row.online} == sent
 
