@@ -7,11 +7,12 @@ here only ask it, so that every page, count and export filters the same way.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from access import disclosure
 from access import rules as access
 from communities.models import Neighbourhood, SecurityDimension
 from pages.public_ids import public_id_field
@@ -235,6 +236,17 @@ class Section(models.Model):
 class IssueQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(access.issue_filter(user))
+
+    def with_dots(self):
+        """Each issue's dots from the workshops' paper tallies, as published:
+        only tallies of enough voters count (access.disclosure)."""
+        return self.annotate(
+            dots=Sum(
+                "tally_counts__dots",
+                default=0,
+                filter=disclosure.counted_tallies("tally_counts__tally__"),
+            )
+        )
 
 
 # The history's note on a save that made an issue public after the person

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Sum
 
+from access import disclosure
 from access import rules as access
 from communities.models import Neighbourhood, SecurityDimension
 from proposals.models import Proposal
@@ -70,8 +71,7 @@ def agenda_view(user, agenda, *, public_only=False):
     issues = (
         issues.filter(agenda=agenda)
         .select_related("dimension")
-        # Dots from the workshops' paper tallies.
-        .annotate(dots=Sum("tally_counts__dots", default=0))
+        .with_dots()
         .prefetch_related(
             Prefetch("related_dimensions", queryset=SecurityDimension.objects.order_by("order")),
             citing_points(),
@@ -94,7 +94,8 @@ def agenda_view(user, agenda, *, public_only=False):
     proposals = [(Proposal.HEADINGS[actor], items) for actor, items in by_actor.items() if items]
     from tallies.models import PaperTally
 
-    paper_votes = PaperTally.objects.filter(agenda=agenda).aggregate(
+    counted = disclosure.counted_tallies()  # as the dots above
+    paper_votes = PaperTally.objects.filter(counted, agenda=agenda).aggregate(
         voters=Sum("voters", default=0), workshops=Count("pk")
     )
     return AgendaView(

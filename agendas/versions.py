@@ -16,6 +16,7 @@ from types import SimpleNamespace
 
 from django.db.models import Count, Max, Prefetch, Sum
 
+from access import disclosure
 from access.rules import can_see_restricted
 from communities.models import Neighbourhood, SecurityDimension
 from proposals.models import Proposal
@@ -59,7 +60,7 @@ def snapshot_of(agenda):
     issues = (
         Issue.objects.filter(agenda=agenda)
         .select_related("dimension")
-        .annotate(dots=Sum("tally_counts__dots", default=0))
+        .with_dots()
         .prefetch_related(
             Prefetch("related_dimensions", queryset=SecurityDimension.objects.order_by("order"))
         )
@@ -69,9 +70,9 @@ def snapshot_of(agenda):
         "agenda": {**_both(agenda, "title"), **_both(agenda, "silenced_heading")},
         "place": place,
         "participants": participants,
-        "paper_votes": PaperTally.objects.filter(agenda=agenda).aggregate(
-            voters=Sum("voters", default=0), workshops=Count("pk")
-        ),
+        "paper_votes": PaperTally.objects.filter(
+            disclosure.counted_tallies(), agenda=agenda
+        ).aggregate(voters=Sum("voters", default=0), workshops=Count("pk")),
         "sections": [
             {
                 "pk": s.pk,

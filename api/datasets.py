@@ -139,7 +139,10 @@ DATASETS = {
             _("Vote results"),
             _(
                 "Totals of the votes on issues: dots from the workshops' paper tallies and "
-                "points of closed online votes. Ballots are secret: only totals are published."
+                "points of closed online votes. Ballots are secret: only totals are published, "
+                "and none that could single out fewer than five voters: online votes with "
+                "fewer than five ballots and paper tallies with fewer than five voters are "
+                "left out."
             ),
             serializers.ResultSerializer,
             selectors.results,

@@ -10,6 +10,7 @@ Each function costs the same number of queries however many rows there are.
 
 from django.db.models import F, Prefetch, Sum
 
+from access import disclosure
 from access import rules as access
 from agendas.models import Agenda, Issue
 from communities.models import City, Neighbourhood, ParticipantGroup, SecurityDimension
@@ -73,8 +74,8 @@ def issues(user):
             neighbourhood_slug=F("agenda__neighbourhood__slug"),
             city_slug=F("agenda__neighbourhood__city__slug"),
             dimension_slug=F("dimension__slug"),
-            dots=Sum("tally_counts__dots", default=0),
         )
+        .with_dots()
         .prefetch_related(
             Prefetch(
                 "related_dimensions",
@@ -107,7 +108,9 @@ def proposals(user):
 def results(user, *, agenda=None, source=None):
     """Vote totals, one row per (source, agenda, issue[, round]): dots from the
     paper tallies, and the points of each closed online round `user` may
-    read. Only issues `user` may see appear (ballots only hold public ones)."""
+    read. Only issues `user` may see appear (ballots only hold public ones),
+    and only the figures `access.disclosure` lets out: flip charts of at
+    least five voters, rounds of at least five ballots."""
     visible = Issue.objects.visible_to(user)
     if agenda:
         visible = visible.filter(agenda__slug=agenda)
@@ -115,12 +118,14 @@ def results(user, *, agenda=None, source=None):
     if source in (None, PAPER):
         voters = dict(
             PaperTally.objects.filter(agenda__in=Agenda.objects.visible_to(user))
+            .filter(disclosure.counted_tallies())
             .values_list("agenda_id")
             .annotate(total=Sum("voters"))
             .order_by()
         )
         for agenda_id, agenda_slug, issue_id, issue_public_id, order, dots in (
             TallyCount.objects.filter(issue__in=visible)
+            .filter(disclosure.counted_tallies("tally__"))
             .values_list(
                 "issue__agenda_id",
                 "issue__agenda__slug",

@@ -178,7 +178,12 @@ class IssueSerializer(serializers.Serializer):
     title_en = text(_("Title in English."))
     description_es = text(_("Description in Spanish (Markdown)."))
     description_en = text(_("Description in English (Markdown)."))
-    dots = integer(_("Dots it received in the workshops' paper votes, summed."))
+    dots = integer(
+        _(
+            "Dots it received in the workshops' paper votes, summed over the tallies of "
+            "at least five voters."
+        )
+    )
 
 
 class ProposalSerializer(serializers.Serializer):

@@ -4,7 +4,10 @@ shows them.
 Everything starts from what the reader may see (`access.rules` through the
 `visible_to` querysets and `voting.selectors`): a restricted issue is neither
 listed nor counted for someone who may not see it, and an agenda they may not
-see brings no column. The number of queries is fixed: the data of every
+see brings no column. Vote figures follow `access.disclosure`: each online
+vote is shown whole or withheld whole, whatever the filters, and paper
+voters are summed over whole flip charts of at least five voters, so no
+filter minus another singles out fewer voters. The number of queries is fixed: the data of every
 neighbourhood is read in one go per kind of thing, then grouped here.
 """
 
@@ -14,6 +17,7 @@ from datetime import date
 from django.db.models import Q, Sum
 from django.utils.translation import ngettext
 
+from access import disclosure
 from access import rules as access
 from agendas.models import Agenda, Issue
 from communities.models import City, Neighbourhood, ParticipantGroup, SecurityDimension
@@ -95,6 +99,7 @@ class RoundResult:
     is_open: bool
     ballots: int
     top: list  # [(Issue, points)], most points first
+    shown: bool = True  # False: the totals are withheld (access.disclosure)
 
 
 @dataclass
@@ -219,6 +224,7 @@ def compare(user, filters, dimensions):
     groups = _participants(user, filters, neighbourhood_ids, columns)
     for neighbourhood_id, voters in (
         PaperTally.objects.filter(agenda__in=agenda_ids)
+        .filter(disclosure.counted_tallies())
         .filter(filters.period("workshop__date"))
         .values_list("agenda__neighbourhood_id")
         .annotate(voters=Sum("voters"))
@@ -299,7 +305,7 @@ def _online_results(user, filters, agenda_ids, agenda_to_column):
         column = agenda_to_column.get(voting_round.agenda_id)
         if column is None:
             continue
-        total = totals.get(voting_round.pk, {"ballots": 0, "points": {}})
+        total = totals.get(voting_round.pk, {"ballots": 0, "shown": False, "points": {}})
         ranked = sorted(
             ((titles[i], points) for i, points in total["points"].items() if i in titles),
             key=lambda pair: (-pair[1], pair[0].order, pair[0].pk),
@@ -310,5 +316,6 @@ def _online_results(user, filters, agenda_ids, agenda_to_column):
                 is_open=voting_round.is_open(),
                 ballots=total["ballots"],
                 top=ranked[:TOP_ISSUES],
+                shown=total["shown"],
             )
         )

@@ -4,6 +4,8 @@ renders; who may see what is decided in `access.rules`."""
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from access import disclosure
+
 from . import charts
 from .forms import CompareForm
 from .selectors import Filters, all_dimensions, cities_for, compare
@@ -13,7 +15,7 @@ from .selectors import Filters, all_dimensions, cities_for, compare
 def compare_page(request):
     dimensions = all_dimensions()
     form = CompareForm(request.GET or None, cities=cities_for(request.user), dimensions=dimensions)
-    context = {"form": form, "comparison": None}
+    context = {"form": form, "comparison": None, "smallest_group": disclosure.SMALLEST_GROUP}
     if form.is_bound and not form.is_valid():
         # Nothing is computed from a value that was refused.
         return render(request, "comparison/compare.html", context, status=400)

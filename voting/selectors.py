@@ -4,6 +4,7 @@ API). Only sums leave here: never a ballot."""
 
 from django.db.models import Count, Sum
 
+from access import disclosure
 from access import rules as access
 
 from .models import BallotMark, VotingRound
@@ -15,20 +16,27 @@ def rounds_with_results(user):
 
 
 def round_totals(rounds):
-    """{round id: {"ballots": n, "points": {issue id: points}}} for `rounds`
-    (a queryset), in two queries whatever their number. Only public issues
-    are ever on a ballot, so the points hold no restricted issue."""
-    totals = {
-        round_id: {"ballots": ballots, "points": {}}
-        for round_id, ballots in VotingRound.objects.filter(pk__in=rounds.values("pk"))
+    """{round id: {"ballots": n, "shown": bool, "points": {issue id: points}}}
+    for `rounds` (a queryset), in two queries whatever their number. The
+    points are only those the rules of disclosure let out (access.disclosure):
+    a round still open, or of fewer ballots than the smallest group, has
+    "shown" False and no points. Only public issues are ever on a ballot, so
+    the points hold no restricted issue."""
+    totals = {}
+    for voting_round in (
+        VotingRound.objects.filter(pk__in=rounds.values("pk"))
         .annotate(n=Count("ballots", distinct=True))
-        .values_list("pk", "n")
-    }
+        .only("pk", "closed_at", "closes_at")
+    ):
+        ballots = voting_round.n
+        shown = disclosure.round_totals_shown(closed=voting_round.is_closed(), ballots=ballots)
+        totals[voting_round.pk] = {"ballots": ballots, "shown": shown, "points": {}}
     for round_id, issue_id, points in (
         BallotMark.objects.filter(ballot__round__in=rounds.values("pk"))
         .values_list("ballot__round", "issue")
         .annotate(total=Sum("points"))
         .order_by()
     ):
-        totals[round_id]["points"][issue_id] = points
+        if totals[round_id]["shown"]:
+            totals[round_id]["points"][issue_id] = points
     return totals

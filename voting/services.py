@@ -13,16 +13,17 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from access import disclosure
 from agendas.models import Issue
-from communities.models import Membership
+from communities.models import Membership, ParticipantGroup
 from residents.models import ResidentProfile
 from tallies.models import PaperTally, TallyCount
 
 from .models import Ballot, BallotGroup, BallotMark, Participation, VotingRound
 
-SMALLEST_GROUP = 5  # a group with fewer voters is merged into "other"
 RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
 
@@ -138,20 +139,38 @@ def forget_groups_on_ballots(user, group_ids):
     return deleted
 
 
-def ballot_for_receipt(round, receipt):
-    """The marks of the ballot this receipt was given for, or None."""
+@dataclass
+class CheckedBallot:
+    """What a receipt shows its holder: their marks on the issues they may
+    see, and only how many marks went to issues they may no longer see (an
+    issue made restricted after the vote keeps its title to the team)."""
+
+    marks: list
+    unseen: int = 0
+
+
+def ballot_for_receipt(round, receipt, *, user):
+    """The ballot this receipt was given for, as `user` may read it, or None."""
     ballot = Ballot.objects.filter(
         round=round, receipt_hash=receipt_hash(round.pk, receipt)
     ).first()
     if ballot is None:
         return None
-    return list(ballot.marks.select_related("issue").order_by("-points", "issue__order"))
+    seen = Issue.objects.visible_to(user).values("pk")
+    return CheckedBallot(
+        marks=list(
+            ballot.marks.filter(issue__in=seen)
+            .select_related("issue")
+            .order_by("-points", "issue__order", "issue__pk")
+        ),
+        unseen=ballot.marks.exclude(issue__in=seen).count(),
+    )
 
 
 @dataclass
 class IssueResult:
     issue: Issue
-    online: int = 0
+    online: int | None = 0  # None: withheld (access.disclosure)
     paper: int = 0
     share: float = 0.0  # of the combined vote, in %
 
@@ -164,17 +183,19 @@ class Results:
     residents: int
     paper_voters: int
     groups: list = field(default_factory=list)  # [(group or None, voters, [points])]
+    online_shown: bool = True  # False: the online totals are withheld
+    tallies_left_out: int = 0  # flip charts of too few voters to be counted
 
     @property
     def turnout(self):
         return round(100 * self.ballots / self.residents) if self.residents else 0
 
 
-def results(round):
-    """Online ballots, paper tallies, and the two combined: each issue's
-    share of each source's total, weighted by how many people voted in it."""
-    if not round.sealed and not round.is_open():
-        seal(round)  # closed by time since it was last looked at
+def count_votes(round):
+    """Every count of a round as the database holds it: the online ballots'
+    points, and the dots of the flip charts counted in published figures
+    (access.disclosure). Never shown as such: pages, exports and the agenda's
+    order read `results`, which withholds what the rules of disclosure say."""
     issues = list(round.ballot_issues().select_related("dimension"))
     online = dict(
         BallotMark.objects.filter(ballot__round=round)
@@ -185,48 +206,82 @@ def results(round):
     ballots = Ballot.objects.filter(round=round).count()
     paper = dict(
         TallyCount.objects.filter(tally__agenda_id=round.agenda_id)
+        .filter(disclosure.counted_tallies("tally__"))
         .values("issue")
         .annotate(total=Sum("dots"))
         .values_list("issue", "total")
     )
-    paper_voters = (
-        PaperTally.objects.filter(agenda_id=round.agenda_id).aggregate(n=Sum("voters"))["n"] or 0
+    counted = disclosure.counted_tallies()
+    tallies = PaperTally.objects.filter(agenda_id=round.agenda_id).aggregate(
+        paper_voters=Sum("voters", filter=counted, default=0),
+        left_out=Count("pk", filter=~counted),
     )
-    online_total = sum(online.get(i.pk, 0) for i in issues) or 1
-    paper_total = sum(paper.get(i.pk, 0) for i in issues) or 1
-    weight = (ballots + paper_voters) or 1
-    rows = []
-    for issue in issues:
-        share = (
-            online.get(issue.pk, 0) / online_total * ballots
-            + paper.get(issue.pk, 0) / paper_total * paper_voters
-        ) / weight
-        rows.append(
-            IssueResult(issue, online.get(issue.pk, 0), paper.get(issue.pk, 0), 100 * share)
-        )
-    rows.sort(key=lambda row: (-row.share, row.issue.order, row.issue.pk))
+    rows = [IssueResult(issue, online.get(issue.pk, 0), paper.get(issue.pk, 0)) for issue in issues]
+    _share(rows, ballots, tallies["paper_voters"])
     residents = Membership.objects.filter(
         neighbourhood_id=round.agenda.neighbourhood_id, role="resident"
     ).count()
-    # Each group's points in the same order as the issues above.
-    groups = [
-        (group, voters, [points.get(row.issue.pk, 0) for row in rows])
-        for group, points, voters in group_breakdown(round)
-    ]
-    return Results(round, rows, ballots, residents, paper_voters, groups)
-
-
-def group_breakdown(round):
-    """Points per issue by the groups voters said they belong to. Groups of
-    fewer than five voters are merged into "other groups", counted by
-    ballot (a voter in several small groups counts once), and shown only
-    if that too has five voters."""
-    from communities.models import ParticipantGroup
-
-    links = BallotGroup.objects.filter(ballot__round=round)
-    voters = dict(
-        links.values("group").annotate(n=Count("ballot", distinct=True)).values_list("group", "n")
+    return Results(
+        round,
+        rows,
+        ballots,
+        residents,
+        tallies["paper_voters"],
+        tallies_left_out=tallies["left_out"],
     )
+
+
+def _share(rows, ballots, paper_voters):
+    """Each issue's share of each source's total, weighted by how many
+    people voted in it; rows sorted by the combined share."""
+    online_total = sum(row.online or 0 for row in rows) or 1
+    paper_total = sum(row.paper for row in rows) or 1
+    weight = (ballots + paper_voters) or 1
+    for row in rows:
+        row.share = (
+            100
+            * ((row.online or 0) / online_total * ballots + row.paper / paper_total * paper_voters)
+            / weight
+        )
+    rows.sort(key=lambda row: (-row.share, row.issue.order, row.issue.pk))
+
+
+def results(round):
+    """What may be published of a round (access.disclosure): online ballots,
+    paper tallies, and the two combined, with the breakdown by group. While
+    the round is open, or when it has too few ballots, its online totals are
+    withheld and the combined shares are the paper's alone."""
+    if not round.sealed and not round.is_open():
+        seal(round)  # closed by time since it was last looked at
+    result = count_votes(round)
+    if not disclosure.round_totals_shown(closed=round.is_closed(), ballots=result.ballots):
+        result.online_shown = False
+        for row in result.issues:
+            row.online = None
+        _share(result.issues, 0, result.paper_voters)
+        return result
+    # Each group's points in the same order as the issues above.
+    result.groups = [
+        (group, voters, [points.get(row.issue.pk, 0) for row in result.issues])
+        for group, points, voters in group_breakdown(round, result.ballots)
+    ]
+    return result
+
+
+def group_breakdown(round, ballots):
+    """Points per issue by the groups voters said they belong to, as far as
+    the rules of disclosure allow (access.disclosure.groups_to_show): each
+    group shown has a row, and the voters of the groups not shown one row of
+    "other groups" (a voter in several of them counts once) when that is
+    safe too. `ballots`: the number of ballots of the round."""
+    memberships = {}
+    for ballot_id, group_id in BallotGroup.objects.filter(ballot__round=round).values_list(
+        "ballot_id", "group_id"
+    ):
+        memberships.setdefault(ballot_id, set()).add(group_id)
+    voters = list(memberships.values()) + [set()] * (ballots - len(memberships))
+    groups = list(ParticipantGroup.objects.order_by("order", "slug"))
+    chosen = disclosure.groups_to_show(voters, order=[g.pk for g in groups])
     points = {}
     for group_id, issue_id, total in (
         BallotMark.objects.filter(ballot__round=round, ballot__ballotgroup__isnull=False)
@@ -234,31 +289,37 @@ def group_breakdown(round):
         .annotate(total=Sum("points"))
     ):
         points.setdefault(group_id, {})[issue_id] = total
-    names = {g.pk: g for g in ParticipantGroup.objects.filter(pk__in=voters)}
     shown = [
-        (names[group_id], points.get(group_id, {}), count)
-        for group_id, count in sorted(voters.items(), key=lambda item: names[item[0]].order)
-        if count >= SMALLEST_GROUP
+        (group, points.get(group.pk, {}), sum(group.pk in v for v in voters))
+        for group in groups
+        if group.pk in chosen
     ]
-    # The small groups are chosen in SQL, so these two queries run (and cost
-    # the same) whether or not there are any.
-    small = (
-        links.values("group")
-        .annotate(n=Count("ballot", distinct=True))
-        .filter(n__lt=SMALLEST_GROUP)
-        .values("group")
-    )
-    in_small = Ballot.objects.filter(round=round, ballotgroup__group__in=small).distinct()
-    other_voters = in_small.count()
-    other = dict(
-        BallotMark.objects.filter(ballot__in=in_small.values("pk"))
-        .values("issue")
-        .annotate(total=Sum("points"))
-        .values_list("issue", "total")
-    )
-    if other_voters >= SMALLEST_GROUP:
-        shown.append((None, other, other_voters))
+    if disclosure.OTHER in chosen:
+        named = [group.pk for group, _points, _voters in shown]
+        in_rest = (
+            BallotGroup.objects.filter(ballot__round=round)
+            .exclude(group__in=named)
+            .values("ballot")
+        )
+        other = dict(
+            BallotMark.objects.filter(ballot__in=in_rest)
+            .values("issue")
+            .annotate(total=Sum("points"))
+            .values_list("issue", "total")
+        )
+        shown.append((None, other, sum(bool(v - set(named)) for v in voters)))
     return shown
+
+
+def close_round(round):
+    """Close a round by hand (the first closing time is kept) and seal it.
+    Returns whether this call closed it."""
+    closed = VotingRound.objects.filter(pk=round.pk, closed_at__isnull=True).update(
+        closed_at=timezone.now()
+    )
+    if closed:
+        seal(round)
+    return bool(closed)
 
 
 def seal(round):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from access import disclosure
 from agendas.models import Agenda
 from communities.models import Membership
 from pages.forms import render_form
@@ -82,10 +83,12 @@ def ballot(request, pk):
 def check(request, pk):
     round = _resident_round(request, pk)
     form = ReceiptForm(request.POST if request.method == "POST" else None)
-    marks = None
+    checked = None
     if request.method == "POST" and form.is_valid():
-        marks = services.ballot_for_receipt(round, form.cleaned_data["receipt"])
-        if marks is None:
+        checked = services.ballot_for_receipt(
+            round, form.cleaned_data["receipt"], user=request.user
+        )
+        if checked is None:
             form.add_error(
                 "receipt",
                 _(
@@ -96,8 +99,8 @@ def check(request, pk):
     return render(
         request,
         "voting/check.html",
-        {"round": round, "form": form, "marks": marks},
-        status=400 if request.method == "POST" and marks is None else 200,
+        {"round": round, "form": form, "checked": checked},
+        status=400 if request.method == "POST" and checked is None else 200,
     )
 
 
@@ -159,7 +162,7 @@ def results(request, pk):
             "results": services.results(round),
             "is_open": round.is_open(),
             "can_edit": request.user.has_perm("voting.change_votinground", round.agenda),
-            "smallest_group": services.SMALLEST_GROUP,
+            "smallest_group": disclosure.SMALLEST_GROUP,
         },
     )
 
@@ -168,11 +171,7 @@ def results(request, pk):
 @login_required
 def close(request, pk):
     round = _round(request, pk, "voting.change_votinground")
-    closed = VotingRound.objects.filter(pk=round.pk, closed_at__isnull=True).update(
-        closed_at=timezone.now()
-    )
-    if closed:
-        services.seal(round)
+    if services.close_round(round):
         messages.success(request, _("The vote is closed."))
     return redirect("voting-results", pk=round.pk)
 

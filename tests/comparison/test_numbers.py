@@ -157,7 +157,8 @@ def test_paper_votes_and_online_results(client_for):
         closed_at=timezone.now() - datetime.timedelta(days=1),
     )
     open_round = VotingRound.objects.create(agenda=agenda, title="Open vote", method="approval")
-    for n, chosen in enumerate([issues[:3], issues[1:3], issues[2:3]]):
+    # Five ballots: fewer would not be shown (tests/comparison/test_disclosure.py).
+    for n, chosen in enumerate([issues[:3], issues[1:3], issues[2:3], issues[2:3], issues[2:3]]):
         for round in (closed, open_round):
             ballot = Ballot.objects.create(round=round, voter_key=f"k{n}", receipt_hash="x")
             for issue in chosen:
@@ -170,10 +171,12 @@ def test_paper_votes_and_online_results(client_for):
     assert len(votes) == 2  # the open round's totals are the team's alone
     row = votes[1]
     assert row[0] == "Lázaro Cárdenas" and row[1].startswith("Spring vote")
-    assert row[2] == "3"
+    assert row[2] == "5"
     assert row[3] == (
-        f"{issues[2].title_en}: 3 points | {issues[1].title_en}: 2 points | "
+        f"{issues[2].title_en}: 5 points | {issues[1].title_en}: 2 points | "
         f"{issues[0].title_en}: 1 point"
     )
     votes = tables(client_for("facilitator").get("/compare/", headers=EN))["online-votes"]
     assert [row[1].split(" ")[0] for row in votes[1:]] == ["Open", "Spring"]
+    # The open round's ballots are counted, its totals kept until it closes.
+    assert votes[1][2:] == ["5", "Shown when the vote closes."]

@@ -51,8 +51,10 @@ def traces_of_the_restricted_issue():
         opens_at=timezone.now() - timedelta(days=2),
         closed_at=timezone.now() - timedelta(days=1),
     )
-    ballot = Ballot.objects.create(round=online, voter_key="k1", receipt_hash="r1")
-    BallotMark.objects.create(ballot=ballot, issue=public[1], points=1)
+    # Five ballots: a round of fewer is never published (access.disclosure).
+    for n in range(5):
+        ballot = Ballot.objects.create(round=online, voter_key=f"k{n}", receipt_hash=f"r{n}")
+        BallotMark.objects.create(ballot=ballot, issue=public[1], points=1)
     return hidden, proposal, online
 
 

@@ -121,7 +121,7 @@ def test_two_hundred_residents_voting_at_once_are_each_counted_once():
     assert Ballot.objects.filter(round=round).count() == VOTERS
     assert BallotMark.objects.filter(ballot__round=round).count() == sum(map(len, ballots))
     assert online_totals(round) == sent
-    result = services.results(round)
+    result = services.count_votes(round)
     assert result.ballots == VOTERS
     assert {row.issue.pk: row.online for row in result.issues if row.online} == sent
 
@@ -151,8 +151,8 @@ def test_residents_sending_several_ballots_at_once_keep_exactly_one_each():
         if check_receipt(client, round, receipt).status_code == 200:
             assert voter not in kept, "two ballots of one resident counted"
             kept[voter] = marks
-            marks_stored = services.ballot_for_receipt(round, receipt)
-            assert {m.issue_id: m.points for m in marks_stored} == {
+            stored = services.ballot_for_receipt(round, receipt, user=voter)
+            assert {m.issue_id: m.points for m in stored.marks} == {
                 issue.pk: dots for issue, dots in marks.items()
             }
     assert set(kept) == set(voters)

@@ -1,7 +1,9 @@
 """Counting a vote: the sums facilitators read must be the sums of what
 residents sent; paper tallies are shown beside online ballots and weighed
-in by the number of people who voted in each; small groups are never shown
-on their own; and a result can order the agenda."""
+in by the number of people who voted in each; online totals are shown once
+the vote is closed and has enough ballots; no group is shown that would
+single out fewer than five voters, even by subtraction; and a result can
+order the agenda."""
 
 import html
 import re
@@ -39,6 +41,12 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def closed(round):
+    """The round, closed by hand as its facilitator does."""
+    services.close_round(round)
+    return VotingRound.objects.get(pk=round.pk)
 
 
 def online(result):
@@ -84,7 +92,7 @@ def test_dot_results_are_the_dots_placed(client_for):
         round, [[(i[0], 3), (i[1], 2)], [(i[0], 1), (i[2], 3), (i[3], 1)], [(i[1], 3), (i[2], 2)]]
     )
 
-    result = services.results(round)
+    result = services.count_votes(round)
 
     assert result.ballots == 3
     assert online(result) == {issue.pk: 0 for issue in i} | {
@@ -93,9 +101,29 @@ def test_dot_results_are_the_dots_placed(client_for):
     # Equal counts keep the agenda's order.
     assert [row.issue for row in result.issues[:4]] == [i[1], i[2], i[0], i[3]]
     assert [round_share(row) for row in result.issues[:4]] == [33.3, 33.3, 26.7, 6.7]
+    # Three ballots are never shown as totals: neither while the vote is
+    # open nor once it is closed.
     text = page_text(results_page(client_for, round))
-    assert f"{i[1].title_en} 5 0 33.3%" in text
-    assert f"{i[3].title_en} 1 0 6.7%" in text
+    assert "The online totals are shown when the vote closes" in text
+    assert f"{i[1].title_en} not shown 0 0.0%" in text
+    text = page_text(results_page(client_for, closed(round)))
+    assert "Fewer than 5 online ballots: their totals are not shown" in text
+    assert f"{i[1].title_en} not shown 0 0.0%" in text
+    assert " 5 0 33.3%" not in text
+
+
+def test_a_closed_vote_of_five_ballots_shows_its_totals(client_for):
+    round = open_round("dots", dots_per_voter=5, max_dots_per_issue=3)
+    i = list(round.ballot_issues())
+    vote_all(round, [[(i[0], 3), (i[1], 2)]] * 4 + [[(i[1], 1)]])
+
+    text = page_text(results_page(client_for, closed(round)))
+
+    assert "5 online ballots" in text
+    assert "online totals are shown when the vote closes" not in text
+    assert "Fewer than 5 online ballots" not in text
+    assert f"{i[0].title_en} 12 0 57.1%" in text
+    assert f"{i[1].title_en} 9 0 42.9%" in text
 
 
 def round_share(row):
@@ -107,7 +135,7 @@ def test_approval_results_count_the_approvals():
     i = list(round.ballot_issues())
     vote_all(round, [[(i[0], 1), (i[1], 1)], [(i[1], 1)], [(i[1], 1), (i[2], 1), (i[5], 1)]])
 
-    assert {pk: n for pk, n in online(services.results(round)).items() if n} == {
+    assert {pk: n for pk, n in online(services.count_votes(round)).items() if n} == {
         i[0].pk: 1, i[1].pk: 3, i[2].pk: 1, i[5].pk: 1,
     }  # fmt: skip
 
@@ -124,7 +152,7 @@ def test_ranking_results_are_borda_points_over_the_issues_on_the_ballot():
         [[(i[0], 1), (i[1], 2)], [(i[1], 1)], [(i[2], 1), (i[0], 2), (i[1], 3)]],
     )
 
-    assert {pk: n for pk, n in online(services.results(round)).items() if n} == {
+    assert {pk: n for pk, n in online(services.count_votes(round)).items() if n} == {
         i[0].pk: 12 + 11, i[1].pk: 11 + 12 + 10, i[2].pk: 12,
     }  # fmt: skip
 
@@ -157,32 +185,51 @@ def test_paper_tallies_are_shown_beside_online_ballots_and_weighed_by_voters(cli
     first, second = workshops()
     paper_tallies(
         {
-            first: (3, {i[0]: 1, i[1]: 4, silenced: 5}),
-            second: (1, {i[0]: 1, i[1]: 2}),
+            first: (5, {i[0]: 1, i[1]: 4, silenced: 5}),
+            second: (6, {i[0]: 1, i[1]: 2}),
         }
     )
 
-    result = services.results(round)
+    result = services.count_votes(round)
 
-    # Online: 2 ballots, 6 points (i0 4, i1 2). Paper: 4 people, 8 dots on
+    # Online: 2 ballots, 6 points (i0 4, i1 2). Paper: 11 people, 8 dots on
     # the ballot's issues (i0 2, i1 6). Each source's share, weighed by its
-    # voters: i0 = (4/6 × 2 + 2/8 × 4) / 6 = 7/18, i1 = (2/6 × 2 + 6/8 × 4) / 6 = 11/18.
-    assert (result.ballots, result.paper_voters) == (2, 4)
+    # voters: i0 = (4/6 × 2 + 2/8 × 11) / 13 = 49/156, i1 = (2/6 × 2 + 6/8 × 11) / 13 = 107/156.
+    assert (result.ballots, result.paper_voters) == (2, 11)
     rows = {row.issue.pk: row for row in result.issues}
     assert (rows[i[0].pk].online, rows[i[0].pk].paper) == (4, 2)
     assert (rows[i[1].pk].online, rows[i[1].pk].paper) == (2, 6)
-    assert rows[i[0].pk].share == pytest.approx(100 * 7 / 18)
-    assert rows[i[1].pk].share == pytest.approx(100 * 11 / 18)
+    assert rows[i[0].pk].share == pytest.approx(100 * 49 / 156)
+    assert rows[i[1].pk].share == pytest.approx(100 * 107 / 156)
     assert [row.issue for row in result.issues[:2]] == [i[1], i[0]]
     assert sum(row.share for row in result.issues) == pytest.approx(100)
     assert silenced.pk not in rows
 
+    # The page withholds the two online ballots: the shares are the paper's.
     text = page_text(results_page(client_for, round))
     assert "2 online ballots" in text
-    assert "4 people voted on paper" in text
-    assert f"{i[1].title_en} 2 6 61.1%" in text
-    assert f"{i[0].title_en} 4 2 38.9%" in text
+    assert "11 people voted on paper" in text
+    assert f"{i[1].title_en} not shown 6 75.0%" in text
+    assert f"{i[0].title_en} not shown 2 25.0%" in text
     assert silenced.title_en not in text
+
+
+def test_a_paper_tally_of_fewer_than_five_voters_is_not_counted(client_for):
+    round = open_round("approval")
+    i = list(round.ballot_issues())
+    first, second = workshops()
+    paper_tallies({first: (5, {i[0]: 3, i[1]: 2}), second: (4, {i[2]: 4})})
+
+    result = services.results(round)
+
+    assert result.paper_voters == 5
+    assert {row.issue.pk: row.paper for row in result.issues if row.paper} == {
+        i[0].pk: 3, i[1].pk: 2,
+    }  # fmt: skip
+    text = page_text(results_page(client_for, round))
+    assert "5 people voted on paper" in text
+    assert "1 paper tally of fewer than 5 voters is not counted" in text
+    assert f"{i[2].title_en} not shown 0 0.0%" in text
 
 
 def test_paper_alone_gives_the_paper_shares():
@@ -253,8 +300,9 @@ def test_groups_of_five_are_shown_and_smaller_ones_merged_into_other_groups(clie
     voters_in(round, "women", 4, [(i[0], 1)], prefix="woman")
     voters_in(round, "youths", 3, [(i[2], 1)], prefix="youth")
     voters_in(round, "elderly", 2, [(i[3], 1), (i[2], 1)], prefix="elder")
-    voters_in(round, None, 4, [(i[4], 1)], prefix="unsaid")
+    voters_in(round, None, 5, [(i[4], 1)], prefix="unsaid")
 
+    round = closed(round)
     result = services.results(round)
 
     points = {group: dict(zip([row.issue.pk for row in result.issues], values, strict=True))
@@ -269,6 +317,42 @@ def test_groups_of_five_are_shown_and_smaller_ones_merged_into_other_groups(clie
     assert group_rows(results_page(client_for, round)) == [("Women", 5), ("Other groups", 5)]
 
 
+def test_no_group_is_shown_while_the_vote_is_open(client_for):
+    round = open_round("approval")
+    i = list(round.ballot_issues())
+    voters_in(round, "women", 5, [(i[0], 1)], prefix="woman")
+    voters_in(round, "youths", 5, [(i[2], 1)], prefix="youth")
+    voters_in(round, None, 5, [(i[4], 1)], prefix="unsaid")
+
+    assert services.results(round).groups == []
+    page = results_page(client_for, round)
+    assert group_rows(page) == []
+    assert "The groups are shown with the online totals." in by_group_text(page)
+
+    assert [(g, n) for g, n, _points in services.results(closed(round)).groups] == [
+        (group("women"), 5),
+        (group("youths"), 5),
+    ]
+
+
+def test_other_groups_are_withheld_when_the_total_minus_the_rows_shown_is_fewer_than_five(
+    client_for,
+):
+    # 14 voters: women 5, other groups 5, so the four who said nothing would
+    # be the total minus the two rows. Women alone leave nine: shown.
+    round = open_round("approval")
+    i = list(round.ballot_issues())
+    voters_in(round, "women", 5, [(i[0], 1)], prefix="woman")
+    voters_in(round, "youths", 3, [(i[2], 1)], prefix="youth")
+    voters_in(round, "elderly", 2, [(i[3], 1)], prefix="elder")
+    voters_in(round, None, 4, [(i[4], 1)], prefix="unsaid")
+
+    round = closed(round)
+
+    assert [(g, n) for g, n, _points in services.results(round).groups] == [(group("women"), 5)]
+    assert group_rows(results_page(client_for, round)) == [("Women", 5)]
+
+
 def test_small_groups_too_few_together_are_not_shown_at_all(client_for):
     round = open_round("approval")
     i = list(round.ballot_issues())
@@ -278,25 +362,47 @@ def test_small_groups_too_few_together_are_not_shown_at_all(client_for):
     voters_in(round, "men", 1, [(i[5], 1)], prefix="man")
     voters_in(round, None, 6, [(i[5], 1)], prefix="unsaid")
 
+    round = closed(round)
     result = services.results(round)
 
     assert result.groups == []
-    assert services.group_breakdown(round) == []
+    assert services.group_breakdown(round, result.ballots) == []
     page = results_page(client_for, round)
     assert group_rows(page) == []
     assert "Not enough voters said which groups they belong to." in by_group_text(page)
 
 
-def test_a_group_of_five_stands_alone_while_the_rest_is_too_few(client_for):
+def test_a_group_of_five_is_withheld_when_the_rest_is_too_few(client_for):
+    # The total minus the youths would be the four elderly voters' ballots.
     round = open_round("approval")
     i = list(round.ballot_issues())
     voters_in(round, "youths", 5, [(i[2], 1)], prefix="youth")
     voters_in(round, "elderly", 4, [(i[3], 1)], prefix="elder")
 
+    round = closed(round)
     result = services.results(round)
 
-    assert [(g, voters) for g, voters, _points in result.groups] == [(group("youths"), 5)]
-    assert group_rows(results_page(client_for, round)) == [("Youths", 5)]
+    assert [row.online for row in result.issues if row.online] == [5, 4]
+    # All nine said they belong to some group: "other groups" are everyone.
+    assert [(g, n) for g, n, _points in result.groups] == [(None, 9)]
+    assert group_rows(results_page(client_for, round)) == [("Other groups", 9)]
+
+
+def test_a_group_of_five_nested_in_another_is_withheld_when_the_difference_is_fewer_than_five():
+    # Six women, five of them youths: women minus youths is one woman's ballot.
+    round = open_round("approval")
+    i = list(round.ballot_issues())
+    for n in range(5):
+        (voter,) = many_residents(1, prefix=f"young-woman-{n}")
+        ResidentProfile.objects.create(user=voter).groups.set([group("women"), group("youths")])
+        services.cast_ballot(round, voter, {i[0].pk: 1})
+    voters_in(round, "women", 1, [(i[1], 1)], prefix="woman")
+    voters_in(round, None, 6, [(i[2], 1)], prefix="unsaid")
+
+    result = services.results(closed(round))
+
+    shown = [(g, n) for g, n, _points in result.groups]
+    assert shown in ([(group("women"), 6)], [(group("youths"), 5)])
 
 
 # --- ordering the agenda by the result ----------------------------------------------
@@ -309,11 +415,12 @@ def test_applying_a_result_orders_the_priority_issues_by_the_combined_result(cli
     )
     round = open_round("dots", dots_per_voter=5, max_dots_per_issue=3)
     i = list(round.ballot_issues())
-    # Online alone would put i5 first; the paper tally of three people puts
-    # i2 first in the combined result: i2 = (2/5 + 6/6 × 3) / 4, i5 = (3/5) / 4.
-    vote_all(round, [[(i[5], 3), (i[2], 2)]])
+    # Online alone would put i5 first; the paper tally of five people puts
+    # i2 first in the combined result: i2 = (2/5 × 5 + 10/10 × 5) / 10, i5 = (3/5 × 5) / 10.
+    vote_all(round, [[(i[5], 3), (i[2], 2)]] * 5)
     first, _second = workshops()
-    paper_tallies({first: (3, {i[2]: 6})})
+    paper_tallies({first: (5, {i[2]: 10})})
+    round = closed(round)
 
     response = client_for("facilitator").post(f"/workspace/votes/{round.pk}/apply/")
 
@@ -332,7 +439,8 @@ def test_applying_a_result_orders_the_priority_issues_by_the_combined_result(cli
 def test_applying_the_same_result_again_changes_nothing():
     round = open_round("approval")
     i = list(round.ballot_issues())
-    vote_all(round, [[(i[7], 1)], [(i[7], 1), (i[3], 1)]])
+    vote_all(round, [[(i[7], 1)]] * 3 + [[(i[7], 1), (i[3], 1)]] * 2)
+    round = closed(round)
     services.apply_result(round)
     once = dict(Issue.objects.filter(agenda__slug=SLUG).values_list("pk", "order"))
 
@@ -343,16 +451,31 @@ def test_applying_the_same_result_again_changes_nothing():
     assert Issue.objects.get(pk=i[3].pk).order == 1
 
 
+def test_applying_an_open_vote_uses_no_online_ballot():
+    # The agenda's order is public: ordering it by an open vote would show
+    # each ballot as it changes.
+    round = open_round("approval")
+    i = list(round.ballot_issues())
+    before = dict(Issue.objects.filter(agenda__slug=SLUG).values_list("pk", "order"))
+    vote_all(round, [[(i[7], 1)]] * 6)
+
+    services.apply_result(round)
+
+    assert dict(Issue.objects.filter(agenda__slug=SLUG).values_list("pk", "order")) == before
+
+
 # --- cost -----------------------------------------------------------------------------
 
 
 def grown_round():
     """A vote with some of everything the results show: ballots in groups
-    large and small, ballots in no group, and a paper tally."""
+    large and small, ballots in no group, and paper tallies (one too small
+    to be counted)."""
     round = open_round("dots", dots_per_voter=5, max_dots_per_issue=3)
     i = list(round.ballot_issues())
-    first, _second = workshops()
-    paper_tallies({first: (3, {i[2]: 6, i[0]: 1})})
+    if not PaperTally.objects.filter(agenda=round.agenda).exists():
+        first, second = workshops()
+        paper_tallies({first: (5, {i[2]: 6, i[0]: 1}), second: (3, {i[3]: 2})})
     return round, i
 
 
@@ -370,34 +493,51 @@ def count_queries(call):
     return len(queries)
 
 
+def closed_rounds(times):
+    """Two closed votes, the second with ten times the ballots of the first."""
+    rounds = []
+    for batch, n in (("a", times), ("b", 10 * times)):
+        round, i = grown_round()
+        add_ballots(round, i, n, batch)
+        rounds.append(closed(round))
+    return rounds
+
+
 def test_counting_costs_the_same_queries_whatever_the_number_of_ballots():
+    small, large = closed_rounds(1)
+    for round in (small, large):
+        services.results(round)  # sealed once
+    assert services.results(large).ballots == 110
+    assert [len(g) for g in (services.results(small).groups, services.results(large).groups)] == [
+        1,
+        3,
+    ]
+
+    def fresh(round):
+        return lambda: services.results(VotingRound.objects.get(pk=round.pk))
+
+    assert count_queries(fresh(large)) == count_queries(fresh(small))
+
+    # While open, too.
     round, i = grown_round()
-    add_ballots(round, i, 1, "a")
-
-    def fresh():
-        services.results(VotingRound.objects.get(pk=round.pk))
-
-    small = count_queries(fresh)
-
-    add_ballots(round, i, 9, "b")
-
-    assert services.results(round).ballots == 110
-    assert count_queries(fresh) == small
+    add_ballots(round, i, 1, "c")
+    few = count_queries(fresh(round))
+    add_ballots(round, i, 9, "d")
+    assert count_queries(fresh(round)) == few
 
 
 def test_the_results_page_costs_the_same_queries_whatever_the_number_of_ballots(client_for):
-    round, i = grown_round()
-    add_ballots(round, i, 1, "a")
+    small, large = closed_rounds(1)
     facilitator = client_for("facilitator")
-    url = f"/workspace/votes/{round.pk}/"
-    facilitator.get(url, headers=EN)  # the first request settles the session
-    small = count_queries(lambda: facilitator.get(url, headers=EN))
+    facilitator.get(f"/workspace/votes/{small.pk}/", headers=EN)  # settles the session, seals
+    facilitator.get(f"/workspace/votes/{large.pk}/", headers=EN)
 
-    add_ballots(round, i, 9, "b")
+    def page(round):
+        return lambda: facilitator.get(f"/workspace/votes/{round.pk}/", headers=EN)
 
-    page = facilitator.get(url, headers=EN)
-    assert "110 online ballots" in page_text(page)
-    assert count_queries(lambda: facilitator.get(url, headers=EN)) == small
+    assert "110 online ballots" in page_text(page(large)())
+    assert group_rows(page(large)()) == [("Women", 50), ("Youths", 20), ("Elderly people", 30)]
+    assert count_queries(page(large)) == count_queries(page(small))
 
 
 def test_one_voter_in_several_small_groups_counts_once_in_other_groups():
@@ -409,6 +549,8 @@ def test_one_voter_in_several_small_groups_counts_once_in_other_groups():
     profile = ResidentProfile.objects.create(user=voter)
     profile.groups.set(ParticipantGroup.objects.exclude(slug="unrecorded")[:5])
     services.cast_ballot(round, voter, {issue.pk: 1})
+    voters_in(round, None, 5, [(issue, 1)], prefix="unsaid")
 
-    assert services.group_breakdown(round) == []
+    round = closed(round)
+    assert services.group_breakdown(round, 6) == []
     assert services.results(round).groups == []
