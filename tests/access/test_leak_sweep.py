@@ -39,7 +39,7 @@ from agendas.models import Agenda, AgendaVersion, Issue, Section
 from agendas.versions import publish
 from api.datasets import DATASETS
 from booklets.rendering import booklet_html
-from booklets.services import may_export, request_export
+from booklets.services import may_export, render_job, request_export
 from communities.models import Neighbourhood
 from editing.models import Comment, Suggestion
 from proposals.models import Proposal
@@ -296,7 +296,8 @@ def demo(demo_users):
     BallotMark.objects.create(ballot=ballot, issue=hidden, points=1)
     # A version published since the words were planted.
     publish(agenda, by=demo_users["admin"])
-    # Booklets asked for on the site (rendered at once: no broker in the tests).
+    # Booklets asked for on the site, then rendered here as a worker would:
+    # the test's transaction never commits, so no job is ever dispatched.
     jobs = [
         request_export(
             {"requested_by": demo_users[role]},
@@ -310,6 +311,10 @@ def demo(demo_users):
             ("resident", "public", "en"),
         ]
     ]
+    for job in jobs:
+        if job.status != job.Status.READY:
+            render_job(job.pk)
+        job.refresh_from_db()
     return Demo(
         planted=planted,
         hidden=hidden,

@@ -26,7 +26,7 @@ from editing.models import Comment, Suggestion, Support
 from proposals.models import Proposal
 from residents.models import ResidentProfile
 from voting.models import Ballot, Participation, VotingRound
-from voting.services import cast_ballot, results
+from voting.services import cast_ballot, count_votes
 
 from ..pages.helpers import page_text
 
@@ -186,7 +186,7 @@ def test_deleting_removes_every_listed_thing_and_keeps_ballots_counted(
     assert Support.objects.filter(user=theirs).count() == 1
     # Both ballots are still counted.
     assert Ballot.objects.filter(round=round).count() == 2
-    assert next(r.online for r in results(round).issues if r.issue.pk == issue.pk) == 2
+    assert next(r.online for r in count_votes(round).issues if r.issue.pk == issue.pk) == 2
     # The history keeps the accepted wording, without the pseudonym.
     history = page_text(
         signed_in(demo_users["facilitator"]).get(
