@@ -3,11 +3,10 @@ trusted proxy a forged X-Forwarded-For changes nothing; behind one proxy,
 the address that proxy saw."""
 
 import pytest
-from django.core.cache import cache
 from django.test import Client, RequestFactory
-from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from pages.addresses import client_address
+from tests.api.test_throttle import low_anonymous_rate  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -40,16 +39,8 @@ def test_garbage_from_a_proxy_counts_as_the_proxy(settings):
     assert client_address(request(forwarded="not-an-address")) == "203.0.113.9"
 
 
-@pytest.fixture
-def three_a_minute(monkeypatch):
-    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "3/min", "user": "100/min"})
-    monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", {"anon": "3/min", "user": "100/min"})
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def test_a_forged_header_does_not_escape_the_api_limit(settings, three_a_minute):
+@pytest.mark.usefixtures("low_anonymous_rate")
+def test_a_forged_header_does_not_escape_the_api_limit(settings):
     settings.TRUSTED_PROXY_HOPS = 0
     answers = [
         Client().get("/api/v1/cities/", headers={"X-Forwarded-For": f"198.51.100.{n}"}).status_code
@@ -58,7 +49,8 @@ def test_a_forged_header_does_not_escape_the_api_limit(settings, three_a_minute)
     assert answers == [200] * 3 + [429] * 7
 
 
-def test_behind_a_proxy_two_clients_have_their_own_api_limit(settings, three_a_minute):
+@pytest.mark.usefixtures("low_anonymous_rate")
+def test_behind_a_proxy_two_clients_have_their_own_api_limit(settings):
     settings.TRUSTED_PROXY_HOPS = 1
 
     def ask(client_address):
