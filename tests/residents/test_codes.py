@@ -14,6 +14,7 @@ import string
 import time
 import unicodedata
 from datetime import timedelta
+from types import SimpleNamespace
 from urllib.parse import quote
 
 import pytest
@@ -30,6 +31,7 @@ from pypdf import PdfReader
 from communities.models import Membership, Neighbourhood, ParticipantGroup
 from residents import codes, services
 from residents.models import CodeBatch, ParticipantCode, ResidentProfile
+from residents.slips import QR_OPTIONS, SlipsDoNotFit, slips_pdf
 
 from ..pages.helpers import page_text
 
@@ -168,15 +170,16 @@ class Sheet:
 
     @classmethod
     def _modules(cls, image):
-        # One pixel per module, RGB: a dark pixel is a dark module.
+        # One pixel per module, grey or RGB: a dark pixel is a dark module.
         width, height = image["/Width"], image["/Height"]
         pixels = image.get_data()
-        assert len(pixels) == width * height * 3
+        channels = {"/DeviceGray": 1, "/DeviceRGB": 3}[image["/ColorSpace"]]
+        assert len(pixels) == width * height * channels
         return frozenset(
             (row - cls.BORDER, column - cls.BORDER)
             for row in range(height)
             for column in range(width)
-            if pixels[(row * width + column) * 3] < 128
+            if pixels[(row * width + column) * channels] < 128
         )
 
     def count(self, text):
@@ -184,20 +187,13 @@ class Sheet:
 
 
 def qr_modules_for(text):
-    """The dark modules of a QR code holding `text`, for any error level."""
-    variants = set()
-    for error in "lmqh":
-        for boost in (True, False):
-            qr = segno.make(text, error=error, boost_error=boost, micro=False)
-            variants.add(
-                frozenset(
-                    (row, column)
-                    for row, values in enumerate(qr.matrix_iter(border=0))
-                    for column, dark in enumerate(values)
-                    if dark
-                )
-            )
-    return variants
+    """The dark modules of the QR code the sheet draws for `text`."""
+    return frozenset(
+        (row, column)
+        for row, values in enumerate(segno.make(text, **QR_OPTIONS).matrix_iter(border=0))
+        for column, dark in enumerate(values)
+        if dark
+    )
 
 
 def assert_sheet_of(batch, pdf, *, count, site):
@@ -219,7 +215,7 @@ def assert_sheet_of(batch, pdf, *, count, site):
         on_page = CODE.findall(text)
         assert len(qr_codes) == len(on_page) == squash(text).count("Papelito"), text
         for code in on_page:
-            assert qr_modules_for(f"{join_address}?code={code}") & set(qr_codes), code
+            assert qr_modules_for(f"{join_address}?code={code}") in qr_codes, code
     return sheet
 
 
@@ -402,6 +398,35 @@ def test_a_sheet_of_thirty_cuts_into_whole_slips(tmp_path):
     site = django_settings.SITE_URL.rstrip("/")
     sheet = assert_sheet_of(batch, out.read_bytes(), count=30, site=site)
     assert len(sheet.pages) >= 3  # so page breaks fall between slips
+
+
+@pytest.mark.parametrize(("paper", "size"), [("a4", (595, 842)), ("letter", (612, 792))])
+def test_a_sheet_is_ten_whole_slips_a_page_on_a4_or_letter(paper, size):
+    issued = issue(count=23)
+    pdf = slips_pdf(issued, site_url="https://agendas.example", paper=paper)
+    sheet = assert_sheet_of(issued.batch, pdf, count=23, site="https://agendas.example")
+    assert [len(CODE.findall(text)) for text, _qr in sheet.pages] == [10, 10, 3]
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        assert (round(page.mediabox.width), round(page.mediabox.height)) == size
+    # Slip numbers run in order down the pages.
+    assert [number for number, _code in issued.codes] == list(range(1, 24))
+
+
+def test_the_longest_neighbourhood_name_still_fits_every_slip():
+    place = neighbourhood()
+    place.name_es = place.name_en = "Colonia " + "muy larga " * 15
+    assert len(place.name_es) <= Neighbourhood._meta.get_field("name").max_length
+    issued = services.IssuedCodes(SimpleNamespace(neighbourhood=place), [(1, codes.new_code())])
+    for paper in ("a4", "letter"):
+        assert Sheet(slips_pdf(issued, paper=paper)).codes == [issued.codes[0][1]]
+
+
+def test_a_slip_whose_text_would_run_past_its_cutting_guides_is_not_printed():
+    place = neighbourhood()
+    place.name_es = place.name_en = "Colonia " + "muy larga " * 200
+    issued = services.IssuedCodes(SimpleNamespace(neighbourhood=place), [(1, codes.new_code())])
+    with pytest.raises(SlipsDoNotFit):
+        slips_pdf(issued)
 
 
 @pytest.mark.parametrize(
