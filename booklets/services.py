@@ -11,11 +11,11 @@ import tempfile
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
-from kombu.exceptions import OperationalError
 from weasyprint.urls import FatalURLFetchingError
 
 from access.rules import can_see_restricted, can_view_agenda
 
+from . import jobs
 from .models import Edition, ExportJob
 from .rendering import Stamp, booklet_html, content_key, render_pdf
 
@@ -90,19 +90,14 @@ def dispatch(job_id):
     it, or when a worker starts (see booklets.signals)."""
     from .tasks import render_booklet
 
-    try:
-        render_booklet.apply_async(args=[str(job_id)], retry=False)
-    except OperationalError as error:  # the broker is down or unreachable
-        log.warning("Booklet %s waits for the broker: %s", job_id, error)
-        return False
-    ExportJob.objects.filter(pk=job_id, dispatched=False).update(dispatched=True)
-    return True
+    return jobs.send(render_booklet, ExportJob, job_id)
 
 
 def dispatch_waiting():
     """Send every job that could not be sent yet; returns how many were."""
-    waiting = ExportJob.objects.filter(status=ExportJob.Status.QUEUED, dispatched=False)
-    return sum(dispatch(pk) for pk in waiting.values_list("pk", flat=True))
+    from .tasks import render_booklet
+
+    return jobs.send_waiting(render_booklet, ExportJob)
 
 
 def retry(job):

@@ -37,6 +37,22 @@ urlpatterns = [
     path("vote/", include("voting.urls")),
     path("workspace/neighbourhoods/<int:pk>/codes/", residents.code_batches, name="code-batches"),
     path("workspace/code-batches/<int:pk>/withdraw/", residents.withdraw, name="code-withdraw"),
+    path("workspace/code-sheets/<uuid:pk>/", residents.code_sheet, name="code-sheet"),
+    path(
+        "workspace/code-sheets/<uuid:pk>/download/",
+        residents.code_sheet_download,
+        name="code-sheet-download",
+    ),
+    path(
+        "workspace/code-sheets/<uuid:pk>/delete/",
+        residents.code_sheet_delete,
+        name="code-sheet-delete",
+    ),
+    path(
+        "workspace/code-sheets/<uuid:pk>/retry/",
+        residents.code_sheet_retry,
+        name="code-sheet-retry",
+    ),
     path("workspace/agendas/<slug:slug>/votes/", voting.rounds, name="voting-rounds"),
     path("agendas/<slug:slug>/consultation/", editing.consultation, name="consultation"),
     path("suggest/<str:kind>/<slug:public_id>/", editing.suggest, name="suggest"),

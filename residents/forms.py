@@ -4,6 +4,7 @@ to, consenting to the sensitive question, and printing codes."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from booklets.models import Paper
 from communities.models import ParticipantGroup
 from pages.text import localized
 from residents import consent
@@ -119,4 +120,14 @@ class CodeBatchForm(forms.Form):
         max_length=120,
         required=False,
         help_text=_("For you: for instance the workshop where you hand them out."),
+    )
+    paper = forms.ChoiceField(
+        label=_("Paper size"),
+        choices=Paper.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Letter is the usual size in Mexico; A4 elsewhere."),
+        error_messages={
+            "required": _("Choose one of the options."),
+            "invalid_choice": _("Choose one of the options."),
+        },
     )

@@ -5,12 +5,16 @@ A code is stored only as a keyed hash; its slip number lets a facilitator
 withdraw one slip without the code itself being kept.
 """
 
+import uuid
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from booklets.models import Paper
 from communities.models import Neighbourhood, ParticipantGroup
 
 
@@ -78,6 +82,104 @@ class ParticipantCode(models.Model):
 
     def __str__(self):
         return f"{self.batch} · {self.number}"
+
+
+def sheet_folder():
+    """Where sheets of codes are kept: beside the booklets, which web
+    processes and workers share, outside any public URL."""
+    return settings.BOOKLET_ROOT / "code-sheets"
+
+
+class CodeSheet(models.Model):
+    """A facilitator's request for a new batch of codes and its printable
+    sheet, made in the background. The worker issues the batch and lays out
+    its sheet; the sheet is the only place its codes ever exist, so its file
+    is kept for its requester only, and only for a while (`is_kept`)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        MAKING = "making", _("Being prepared")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    neighbourhood = models.ForeignKey(
+        Neighbourhood,
+        on_delete=models.CASCADE,
+        related_name="code_sheets",
+        verbose_name=_("neighbourhood"),
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="code_sheets",
+        verbose_name=_("requested by"),
+    )
+    count = models.PositiveIntegerField(_("number of codes"))
+    days = models.PositiveIntegerField(_("valid for (days)"), null=True, blank=True)
+    label = models.CharField(_("label"), max_length=120, blank=True)
+    paper = models.CharField(_("paper"), max_length=8, choices=Paper.choices)
+    # The address the facilitator used: printed on the slips and in their QR codes.
+    site_url = models.CharField(max_length=200, editable=False)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.QUEUED
+    )
+    # False while the broker could not be reached: the job waits to be sent.
+    dispatched = models.BooleanField(default=False, editable=False)
+    batch = models.OneToOneField(
+        CodeBatch,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sheet",
+        verbose_name=_("batch"),
+    )
+    error = models.TextField(blank=True, editable=False)
+    attempts = models.PositiveIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(_("asked for"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("made"), null=True, blank=True)
+    downloaded_at = models.DateTimeField(_("first downloaded"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("sheet of participant codes")
+        verbose_name_plural = _("sheets of participant codes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(count__gte=1, count__lte=500), name="code_sheet_count_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(paper__in=["a4", "letter"]), name="code_sheet_paper_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["queued", "making", "ready", "failed"]),
+                name="code_sheet_status_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.neighbourhood} · {self.count}"
+
+    @property
+    def is_finished(self):
+        return self.status in (self.Status.READY, self.Status.FAILED)
+
+    @property
+    def file_path(self):
+        return sheet_folder() / f"{self.pk}.pdf"
+
+    @property
+    def kept_until(self):
+        """When the sheet's file is deleted at the latest."""
+        if self.finished_at is None:
+            return None
+        return self.finished_at + timedelta(hours=settings.CODE_SHEET_KEEP_HOURS)
+
+    def is_kept(self):
+        return self.status == self.Status.READY and self.file_path.exists()
+
+    def filename(self):
+        return f"codes-{self.neighbourhood.slug}-{self.batch_id}.pdf"
 
 
 class SensitiveGroup(models.Model):

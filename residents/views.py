@@ -1,30 +1,27 @@
 """Residents join with a printed code; facilitators print and withdraw codes."""
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_ratelimit.core import get_usage
 
+from booklets.models import Paper
 from communities.models import Membership, Neighbourhood
 from pages.forms import render_form
 from pages.privacy import current_notice, notice_html
 
-from . import consent, services
+from . import consent, services, sheets
 from .forms import AboutYouForm, CodeBatchForm, ConsentForm, RedeemForm
-from .models import CodeBatch, ParticipantCode
-from .slips import slips_pdf
+from .models import CodeBatch, CodeSheet, ParticipantCode
 
 
 def too_many_attempts(request, exception=None):
@@ -168,28 +165,22 @@ def _neighbourhood(request, pk, perm):
 @require_http_methods(["GET", "HEAD", "POST"])
 def code_batches(request, pk):
     place = _neighbourhood(request, pk, "workspace.view_workspace")
-    form = CodeBatchForm(request.POST if request.method == "POST" else None)
+    form = CodeBatchForm(
+        request.POST if request.method == "POST" else None,
+        initial={"paper": Paper.LETTER if get_language().startswith("es") else Paper.A4},
+    )
     if request.method == "POST":
         if not request.user.has_perm("residents.add_codebatch", place):
             raise PermissionDenied
         if form.is_valid():
-            days = form.cleaned_data["days"]
-            # If the sheet cannot be made, no batch is kept: its codes would be lost.
-            with transaction.atomic():
-                issued = services.issue_batch(
-                    place,
-                    form.cleaned_data["count"],
-                    created_by=request.user,
-                    expires_at=timezone.now() + timedelta(days=days) if days else None,
-                    label=form.cleaned_data["label"],
-                )
-                pdf = slips_pdf(issued, site_url=request.build_absolute_uri("/"))
-            response = HttpResponse(pdf, content_type="application/pdf")
-            response["Content-Disposition"] = (
-                f'attachment; filename="codes-{place.slug}-{issued.batch.pk}.pdf"'
+            sheet = sheets.request_sheet(
+                place,
+                requested_by=request.user,
+                site_url=request.build_absolute_uri("/"),
+                **form.cleaned_data,
             )
-            response["Cache-Control"] = "private, no-store"
-            return response
+            return redirect("code-sheet", pk=sheet.pk)
+    sheets.forget_old_sheets()
     batches = place.code_batches.order_by("-created_at")
     stats = {
         row["batch"]: row
@@ -210,6 +201,14 @@ def code_batches(request, pk):
             "neighbourhood": place,
             "form": form,
             "batches": batches,
+            # The requester's own sheets whose file is still kept, or still being made.
+            "sheets": [
+                sheet
+                for sheet in place.code_sheets.filter(requested_by=request.user).select_related(
+                    "batch"
+                )[:10]
+                if not sheet.is_finished or sheet.is_kept()
+            ],
             "can_edit": request.user.has_perm("residents.add_codebatch", place),
         },
     )
@@ -228,6 +227,7 @@ def withdraw(request, pk):
     number = request.POST.get("number", "").strip()
     if number == "all":
         services.revoke_batch(batch)
+        sheets.forget_sheets_of(batch)
         messages.success(request, _("Every unused code of this batch is withdrawn."))
     elif number.isdigit() and services.revoke_code(batch, int(number)):
         messages.success(request, _("Slip %(number)s is withdrawn.") % {"number": number})
@@ -236,3 +236,72 @@ def withdraw(request, pk):
             request, _("No unused slip has that number in this batch. Nothing was changed.")
         )
     return redirect("code-batches", pk=batch.neighbourhood_id)
+
+
+# --- the sheet of a new batch, made in the background -------------------------------
+
+
+def _sheet(request, pk):
+    """A sheet is seen only by whoever asked for it, while they may still
+    print codes for its neighbourhood: anyone else gets 404."""
+    sheet = (
+        CodeSheet.objects.select_related("neighbourhood", "batch").filter(pk=pk).first()
+        if request.user.is_authenticated
+        else None
+    )
+    if (
+        sheet is None
+        or sheet.requested_by_id != request.user.pk
+        or not request.user.has_perm("residents.add_codebatch", sheet.neighbourhood)
+    ):
+        raise Http404
+    return sheet
+
+
+@login_required
+@require_safe
+def code_sheet(request, pk):
+    sheet = _sheet(request, pk)
+    # The broker was down when the sheet was asked for: try again now.
+    if sheet.status == CodeSheet.Status.QUEUED and not sheet.dispatched and sheets.dispatch(pk):
+        sheet.refresh_from_db()
+    response = render(request, "residents/code_sheet.html", {"sheet": sheet})
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_safe
+def code_sheet_download(request, pk):
+    sheet = _sheet(request, pk)
+    if not sheet.is_kept():
+        raise Http404
+    sheets.mark_downloaded(sheet)
+    response = FileResponse(
+        open(sheet.file_path, "rb"),  # noqa: SIM115 (FileResponse closes it)
+        as_attachment=True,
+        filename=sheet.filename(),
+        content_type="application/pdf",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def code_sheet_delete(request, pk):
+    sheet = _sheet(request, pk)
+    sheets.delete_file(sheet)
+    messages.success(
+        request, _("The sheet is deleted from the server. Its codes now exist only in print.")
+    )
+    return redirect("code-sheet", pk=sheet.pk)
+
+
+@login_required
+@require_POST
+def code_sheet_retry(request, pk):
+    sheet = _sheet(request, pk)
+    if sheets.retry(sheet):
+        messages.info(request, _("The sheet is being prepared again."))
+    return redirect("code-sheet", pk=sheet.pk)

@@ -261,6 +261,10 @@ QUICK_EXIT_URL = env.str("QUICK_EXIT_URL", default="https://www.google.com.mx/")
 # Printed booklets are kept here, outside any public URL: they are served only
 # through a view that checks who asks.
 BOOKLET_ROOT = Path(env.str("BOOKLET_ROOT", default=str(BASE_DIR / "media" / "booklets")))
+# Sheets of participant codes are kept there too (in code-sheets/), for their
+# requester only and only this long after they are made: the sheet is the one
+# place its codes exist, so it is not kept for good.
+CODE_SHEET_KEEP_HOURS = env.int("CODE_SHEET_KEEP_HOURS", default=24)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -44,6 +44,7 @@ from communities.models import Neighbourhood
 from editing.models import Comment, Suggestion
 from proposals.models import Proposal
 from residents.services import issue_batch
+from residents.sheets import make_sheet, request_sheet
 from synthesis.models import NationalPoint
 from voting.models import Ballot, BallotMark, VotingRound
 from voting.services import receipt_hash, voter_key
@@ -93,6 +94,7 @@ class Demo:
     suggestion: Suggestion
     comment: Comment
     jobs: list
+    sheet: object
 
 
 # URL name -> the keyword arguments to read it with (one address per dict).
@@ -109,6 +111,10 @@ ARGUMENTS = {
     "booklet-job": lambda d: [{"pk": job.pk} for job in d.jobs],
     "booklet-download": lambda d: [{"pk": job.pk} for job in d.jobs],
     "booklet-retry": lambda d: [{"pk": job.pk} for job in d.jobs],
+    "code-sheet": lambda d: [{"pk": d.sheet.pk}],
+    "code-sheet-download": lambda d: [{"pk": d.sheet.pk}],
+    "code-sheet-delete": lambda d: [{"pk": d.sheet.pk}],
+    "code-sheet-retry": lambda d: [{"pk": d.sheet.pk}],
     "workspace-neighbourhood": lambda d: [{"pk": d.workshop.neighbourhood_id}],
     "workspace-workshop-create": lambda d: [{"pk": d.workshop.neighbourhood_id}],
     "workspace-workshop": lambda d: [{"pk": w.pk} for w in Workshop.objects.all()],
@@ -315,6 +321,17 @@ def demo(demo_users):
         if job.status != job.Status.READY:
             render_job(job.pk)
         job.refresh_from_db()
+    # A sheet of codes, made as a worker would.
+    sheet = request_sheet(
+        agenda.neighbourhood,
+        requested_by=demo_users["facilitator"],
+        count=2,
+        days=None,
+        label="Sweep sheet",
+        paper="a4",
+        site_url="http://testserver/",
+    )
+    make_sheet(sheet.pk)
     return Demo(
         planted=planted,
         hidden=hidden,
@@ -328,6 +345,7 @@ def demo(demo_users):
             Neighbourhood.objects.get(pk=agenda.neighbourhood_id), 2, label="Sweep"
         ).batch,
         suggestion=suggestion,
+        sheet=sheet,
         comment=comment,
         jobs=jobs,
     )

@@ -30,9 +30,10 @@ from pypdf import PdfReader
 
 from communities.models import Membership, Neighbourhood, ParticipantGroup
 from residents import codes, services
-from residents.models import CodeBatch, ParticipantCode, ResidentProfile
+from residents.models import CodeBatch, CodeSheet, ParticipantCode, ResidentProfile
 from residents.slips import QR_OPTIONS, SlipsDoNotFit, slips_pdf
 
+from ..booklets import celery_conf
 from ..pages.helpers import page_text
 
 pytestmark = pytest.mark.django_db
@@ -115,6 +116,29 @@ def codes_page(place):
     return f"/workspace/neighbourhoods/{place.pk}/codes/"
 
 
+@pytest.fixture
+def print_codes(django_capture_on_commit_callbacks):
+    """Fill in the codes form as on the site: the sheet is made (here, in
+    this process) once the request's transaction commits."""
+
+    def post(client, data, *, place=None):
+        with (
+            celery_conf(task_always_eager=True, task_eager_propagates=True),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            return client.post(codes_page(place or neighbourhood()), data, headers=EN)
+
+    return post
+
+
+def sheet_made_by(response):
+    """The sheet whose page the codes form led to."""
+    assert response.status_code == 302, page_text(response)
+    match = re.fullmatch(r"/workspace/code-sheets/([0-9a-f-]{36})/", response["Location"])
+    assert match, response["Location"]
+    return CodeSheet.objects.get(pk=match[1])
+
+
 def withdraw_url(batch):
     return f"/workspace/code-batches/{batch.pk}/withdraw/"
 
@@ -137,6 +161,7 @@ def snapshot():
         "batches": list(
             CodeBatch.objects.order_by("pk").values_list("pk", "revoked_at", "expires_at")
         ),
+        "sheets": CodeSheet.objects.count(),
     }
 
 
@@ -324,15 +349,18 @@ def test_a_batch_outside_one_to_five_hundred_is_refused_and_nothing_is_stored(co
     assert snapshot() == before
 
 
-def test_the_facilitator_downloads_the_sheet_of_a_new_batch():
+def test_the_facilitator_downloads_the_sheet_of_a_new_batch(print_codes):
     place = neighbourhood()
     facilitator = User.objects.get(username="facilitator-lazaro-cardenas")
     client = Client()
     client.force_login(facilitator)
     before = set(CodeBatch.objects.values_list("pk", flat=True))
-    response = client.post(
-        codes_page(place), {"count": "6", "days": "30", "label": "Taller de marzo"}, headers=EN
-    )
+    data = {"count": "6", "days": "30", "label": "Taller de marzo", "paper": "a4"}
+    sheet = sheet_made_by(print_codes(client, data))
+    page = client.get(f"/workspace/code-sheets/{sheet.pk}/", headers=EN)
+    assert "no-store" in page["Cache-Control"]
+    assert "The batch was made on" in page_text(page)
+    response = client.get(f"/workspace/code-sheets/{sheet.pk}/download/", headers=EN)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("attachment")
@@ -344,7 +372,8 @@ def test_the_facilitator_downloads_the_sheet_of_a_new_batch():
     expected_end = timezone.now() + timedelta(days=30)
     assert abs(batch.expires_at - expected_end) < timedelta(minutes=5)
     assert batch.codes.count() == 6
-    sheet = assert_sheet_of(batch, response.content, count=6, site="http://testserver")
+    pdf = b"".join(response.streaming_content)
+    sheet = assert_sheet_of(batch, pdf, count=6, site="http://testserver")
     # What is printed is what works: a slip from the sheet lets its holder in.
     assert join(sheet.codes[0]).status_code == 302
 
@@ -667,9 +696,9 @@ CODES_PAGE = {
     "visitor":           (302, 302, 302),
     "resident":          (403, 403, 403),
     "other_facilitator": (403, 403, 403),
-    "facilitator":       (200, 200, 302),
+    "facilitator":       (200, 302, 302),
     "researcher":        (200, 403, 403),
-    "admin":             (200, 200, 302),
+    "admin":             (200, 302, 302),
 }
 # fmt: on
 
@@ -695,30 +724,33 @@ def test_who_sees_the_codes_page(client_for, role):
         assert "Lote de la feria" in text
         assert "2 codes: 0 used, 0 withdrawn." in text
         may_print = role in {"facilitator", "admin"}
-        assert ("Make the codes and download the sheet (PDF)" in text) is may_print
+        assert ("Make the codes and their sheet (PDF)" in text) is may_print
         assert ("Withdraw this slip" in text) is may_print
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_who_may_print_codes(client_for, demo_users, role):
+def test_who_may_print_codes(client_for, demo_users, role, print_codes):
     place = neighbourhood()
     url = codes_page(place)
     before = snapshot()
     batches_before = set(CodeBatch.objects.values_list("pk", flat=True))
-    response = client_for(role).post(url, {"count": "2", "days": "7"}, headers=EN)
+    response = print_codes(client_for(role), {"count": "2", "days": "7", "paper": "letter"})
     expected = CODES_PAGE[role][1]
     if role == "visitor":
         assert_sign_in_redirect(response, url)
     else:
         assert response.status_code == expected
-    if expected == 200:
-        assert response["Content-Type"] == "application/pdf"
+    if expected == 302 and role != "visitor":
+        sheet = sheet_made_by(response)
+        assert sheet.status == CodeSheet.Status.READY
         (batch,) = CodeBatch.objects.exclude(pk__in=batches_before)
+        assert sheet.batch == batch
         assert batch.neighbourhood == place
         assert batch.created_by == demo_users[role]
         assert batch.codes.count() == 2
     else:
         assert snapshot() == before
+        assert not CodeSheet.objects.exists()
 
 
 @pytest.mark.parametrize("role", ROLES)

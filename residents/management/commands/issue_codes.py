@@ -1,6 +1,7 @@
 """Print a batch of participant codes for a neighbourhood:
 
     manage.py issue_codes SLUG --count N --out FILE.pdf [--days D] [--label TEXT]
+        [--paper letter|a4]
 
 The codes exist only in the PDF written: the database keeps their hashes.
 """
@@ -12,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from booklets.models import Paper
 from booklets.services import write_atomically
 from communities.models import Neighbourhood
 from residents.services import MAX_BATCH, issue_batch
@@ -28,8 +30,9 @@ class Command(BaseCommand):
         parser.add_argument("--days", type=int, help="days the codes stay valid (default: no end)")
         parser.add_argument("--label", default="")
         parser.add_argument("--site", help="the site's address printed on the slips")
+        parser.add_argument("--paper", choices=Paper.values, default=Paper.LETTER)
 
-    def handle(self, slug, count, out, days, label, site, **options):
+    def handle(self, slug, count, out, days, label, site, paper, **options):
         place = Neighbourhood.objects.filter(slug=slug).first()
         if place is None:
             raise CommandError(f"No neighbourhood has the slug {slug!r}.")
@@ -41,5 +44,5 @@ class Command(BaseCommand):
         # If the sheet cannot be written, no batch is kept: its codes would be lost.
         with transaction.atomic():
             issued = issue_batch(place, count, expires_at=expires, label=label)
-            write_atomically(Path(out), slips_pdf(issued, site_url=site))
+            write_atomically(Path(out), slips_pdf(issued, site_url=site, paper=paper))
         self.stdout.write(f"Wrote {count} codes to {out} (batch {issued.batch.pk}).")

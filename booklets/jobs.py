@@ -1,0 +1,28 @@
+"""Sending a background job to a worker, shared by every kind of job kept
+as a row (booklets, sheets of participant codes): a job asked for while the
+broker is down is kept, undispatched, and sent when someone looks at it or
+when a worker starts."""
+
+import logging
+
+from kombu.exceptions import OperationalError
+
+log = logging.getLogger(__name__)
+
+
+def send(task, job_model, job_id):
+    """Send one job to a worker; False (and the job still waiting) when the
+    broker cannot be reached."""
+    try:
+        task.apply_async(args=[str(job_id)], retry=False)
+    except OperationalError as error:  # the broker is down or unreachable
+        log.warning("%s %s waits for the broker: %s", job_model.__name__, job_id, error)
+        return False
+    job_model.objects.filter(pk=job_id, dispatched=False).update(dispatched=True)
+    return True
+
+
+def send_waiting(task, job_model):
+    """Send every job of this kind that could not be sent yet; returns how many were."""
+    waiting = job_model.objects.filter(status="queued", dispatched=False)
+    return sum(send(task, job_model, pk) for pk in waiting.values_list("pk", flat=True))
