@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from booklets.models import Paper
 from communities.models import Neighbourhood, ParticipantGroup
@@ -99,7 +100,7 @@ class CodeSheet(models.Model):
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
         MAKING = "making", _("Being prepared")
-        READY = "ready", _("Ready")
+        READY = "ready", pgettext_lazy("a sheet of codes", "Ready")
         FAILED = "failed", _("Failed")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
