@@ -19,6 +19,7 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
 from pypdf import PdfReader
@@ -26,9 +27,12 @@ from pypdf import PdfReader
 from agendas.models import Agenda
 from booklets.models import ExportJob
 from booklets.tasks import render_booklet
+from communities.models import Neighbourhood
 from config.celery import app
 from demo.loader import load_demo
+from residents.models import CodeSheet
 
+from ..residents.test_codes import assert_sheet_of
 from . import celery_conf
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -99,7 +103,7 @@ class Worker:
             time.sleep(0.2)
         state = "stopped" if self.process.poll() is not None else "still running"
         pytest.fail(
-            f"The booklet is still {job.status}; the worker is {state}.\nWorker log:\n{self.log()}"
+            f"The job is still {job.status}; the worker is {state}.\nWorker log:\n{self.log()}"
         )
 
 
@@ -235,3 +239,35 @@ def test_a_render_lost_with_its_worker_is_handed_out_again_but_not_while_running
         settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] > render_booklet.time_limit
     )
     assert app.conf.broker_transport_options["visibility_timeout"] > render_booklet.time_limit
+
+
+def test_a_worker_makes_the_sheets_of_codes_asked_for_on_the_site(demo, start_worker):
+    """One sheet asked for while the broker was down, sent when the worker
+    starts; one sent at once. Both are made by the worker, whole."""
+    facilitator = Client()
+    facilitator.force_login(get_user_model().objects.get(username=f"facilitator-{SLUG}"))
+    codes_page = f"/workspace/neighbourhoods/{Neighbourhood.objects.get(slug=SLUG).pk}/codes/"
+
+    def ask_for_sheet(count):
+        data = {"count": str(count), "days": "", "label": "", "paper": "letter"}
+        response = facilitator.post(codes_page, data, headers=EN)
+        assert response.status_code == 302
+        return CodeSheet.objects.get(pk=response["Location"].split("/")[-2])
+
+    with celery_conf(broker_url=DEAD_BROKER):
+        waiting = ask_for_sheet(12)
+    assert (waiting.status, waiting.dispatched) == (CodeSheet.Status.QUEUED, False)
+    assert waiting.batch is None
+
+    worker = start_worker()
+    sent = ask_for_sheet(120)
+    assert sent.dispatched
+
+    for sheet, count in ((waiting, 12), (sent, 120)):
+        sheet = worker.wait_until_finished(sheet)
+        assert sheet.status == CodeSheet.Status.READY, sheet.error
+        response = facilitator.get(f"/workspace/code-sheets/{sheet.pk}/download/")
+        assert response.status_code == 200
+        pdf = b"".join(response.streaming_content)
+        assert_sheet_of(sheet.batch, pdf, count=count, site="http://testserver")
+    assert "residents.tasks.make_code_sheet" in worker.log()
