@@ -231,12 +231,15 @@ REDEEM_RATE_PER_BATCH = env.str("REDEEM_RATE_PER_BATCH", default="100/10m")
 TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
 RATELIMIT_IP_META_KEY = "pages.addresses.client_address"
 # Sign-in (django-axes): after SIGN_IN_FAILURE_LIMIT wrong passwords for one
-# account, or from one address, sign-in is refused there for
+# account, or SIGN_IN_ADDRESS_FAILURE_LIMIT from one address (higher: a hall
+# shares one connection), sign-in is refused there for
 # SIGN_IN_LOCKOUT_MINUTES; a right password never counts. An administrator
 # unlocks earlier by deleting the attempts in the admin ("Access attempts")
 # or with `manage.py axes_reset_username USERNAME` / `axes_reset_ip ADDRESS`.
 SIGN_IN_FAILURE_LIMIT = env.int("SIGN_IN_FAILURE_LIMIT", default=5)
+SIGN_IN_ADDRESS_FAILURE_LIMIT = env.int("SIGN_IN_ADDRESS_FAILURE_LIMIT", default=20)
 SIGN_IN_LOCKOUT_MINUTES = env.int("SIGN_IN_LOCKOUT_MINUTES", default=15)
+AXES_HANDLER = "pages.lockout.AccountOrAddressHandler"
 AXES_FAILURE_LIMIT = SIGN_IN_FAILURE_LIMIT
 AXES_COOLOFF_TIME = timedelta(minutes=SIGN_IN_LOCKOUT_MINUTES)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]

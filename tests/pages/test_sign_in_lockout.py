@@ -1,7 +1,8 @@
 """Guessing passwords is stopped: after SIGN_IN_FAILURE_LIMIT wrong
-passwords for one account, or from one address, sign-in is refused there for
-a while, with a message saying when to try again; right passwords never
-count; an administrator can unlock sooner."""
+passwords for one account, or SIGN_IN_ADDRESS_FAILURE_LIMIT from one address,
+sign-in is refused there for a while, with a message saying when to try
+again; right passwords never count; an administrator can unlock sooner; the
+facilitators of a hall on one connection do not lock each other out."""
 
 import pytest
 from axes.models import AccessAttempt
@@ -46,10 +47,34 @@ def test_wrong_passwords_lock_the_account_with_a_message_in_english_and_spanish(
 
 
 def test_wrong_passwords_from_one_address_lock_that_address(settings):
-    for n in range(settings.SIGN_IN_FAILURE_LIMIT):
+    for n in range(settings.SIGN_IN_ADDRESS_FAILURE_LIMIT - 1):
         sign_in(f"someone-{n}", "guess", address="203.0.113.77")
+    assert signed_in(sign_in("researcher", PASSWORD, address="203.0.113.77"))
+    # One more wrong password, even after someone's right one, closes the address.
+    sign_in("someone-else", "guess", address="203.0.113.77")
     assert sign_in("researcher", PASSWORD, address="203.0.113.77").status_code == 429
     assert signed_in(sign_in("researcher", PASSWORD, address="203.0.113.78"))
+
+
+def test_signing_in_to_ones_own_account_does_not_wipe_guesses_at_another(settings):
+    for _ in range(settings.SIGN_IN_FAILURE_LIMIT - 1):
+        sign_in("admin", "guess", address="203.0.113.60")
+    assert signed_in(sign_in("researcher", PASSWORD, address="203.0.113.60"))
+    sign_in("admin", "guess", address="203.0.113.60")
+    assert sign_in("admin", PASSWORD, address="198.51.100.60").status_code == 429
+
+
+def test_people_mistyping_on_a_shared_connection_do_not_lock_each_other_out(settings):
+    """A hall's Wi-Fi: several people each get their password wrong a few
+    times (never enough to lock their own account); the others still sign in."""
+    assert settings.SIGN_IN_ADDRESS_FAILURE_LIMIT > settings.SIGN_IN_FAILURE_LIMIT
+    hall = "203.0.113.90"
+    people = (settings.SIGN_IN_ADDRESS_FAILURE_LIMIT - 1) // (settings.SIGN_IN_FAILURE_LIMIT - 1)
+    assert people >= 2
+    for person in range(people):
+        for _ in range(settings.SIGN_IN_FAILURE_LIMIT - 1):
+            assert sign_in(f"facilitator-{person}", "typo", address=hall).status_code == 200
+    assert signed_in(sign_in("facilitator-lazaro-cardenas", PASSWORD, address=hall))
 
 
 def test_right_passwords_never_count(settings):
@@ -63,14 +88,14 @@ def test_right_passwords_never_count(settings):
 
 def test_a_forged_header_does_not_make_a_new_address(settings):
     settings.TRUSTED_PROXY_HOPS = 0
-    for n in range(settings.SIGN_IN_FAILURE_LIMIT):
+    for n in range(settings.SIGN_IN_ADDRESS_FAILURE_LIMIT):
         sign_in(f"someone-{n}", "guess", forwarded=f"198.51.100.{n}")
     assert sign_in("researcher", PASSWORD, forwarded="198.51.100.200").status_code == 429
 
 
 def test_behind_a_proxy_each_client_is_counted_apart(settings):
     settings.TRUSTED_PROXY_HOPS = 1
-    for n in range(settings.SIGN_IN_FAILURE_LIMIT):
+    for n in range(settings.SIGN_IN_ADDRESS_FAILURE_LIMIT):
         sign_in(f"someone-{n}", "guess", address="10.0.0.1", forwarded="198.51.100.1")
     proxy = {"address": "10.0.0.1"}
     assert sign_in("researcher", PASSWORD, forwarded="198.51.100.1", **proxy).status_code == 429
