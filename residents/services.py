@@ -57,19 +57,35 @@ def issue_batch(neighbourhood, count, *, created_by=None, expires_at=None, label
 
 
 def revoke_batch(batch):
-    return CodeBatch.objects.filter(pk=batch.pk, revoked_at__isnull=True).update(
-        revoked_at=timezone.now()
-    )
+    """Withdraw every code of a batch: none lets anyone join or come back,
+    and residents it let in are signed out everywhere. What they said and
+    voted stays."""
+    with transaction.atomic():
+        withdrawn = CodeBatch.objects.filter(pk=batch.pk, revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
+        _sign_out_everywhere(ParticipantCode.objects.filter(batch=batch))
+    return withdrawn
 
 
 def revoke_code(batch, number):
-    """Withdraw one slip of a batch by its number; returns whether an unused
+    """Withdraw one slip of a batch by its number, used or not (a lost slip
+    must not let whoever finds it in as its resident); returns whether a
     slip was withdrawn."""
-    return bool(
-        ParticipantCode.objects.filter(
-            batch=batch, number=number, used_at__isnull=True, revoked_at__isnull=True
-        ).update(revoked_at=timezone.now())
-    )
+    with transaction.atomic():
+        slip = ParticipantCode.objects.filter(batch=batch, number=number, revoked_at__isnull=True)
+        withdrawn = bool(slip.update(revoked_at=timezone.now()))
+        _sign_out_everywhere(ParticipantCode.objects.filter(batch=batch, number=number))
+    return withdrawn
+
+
+def _sign_out_everywhere(codes):
+    """End every session of the residents these codes let in: a new
+    unusable password changes the hash each session is checked against."""
+    User = get_user_model()
+    for resident in User.objects.filter(participant_code__in=codes):
+        resident.set_unusable_password()
+        resident.save(update_fields=["password"])
 
 
 def find_batch(typed):

@@ -228,12 +228,26 @@ def withdraw(request, pk):
     if number == "all":
         services.revoke_batch(batch)
         sheets.forget_sheets_of(batch)
-        messages.success(request, _("Every unused code of this batch is withdrawn."))
+        messages.success(
+            request,
+            _(
+                "Every code of this batch is withdrawn: no one can join or come back with "
+                "them. What residents already said and voted stays."
+            ),
+        )
     elif number.isdigit() and services.revoke_code(batch, int(number)):
-        messages.success(request, _("Slip %(number)s is withdrawn.") % {"number": number})
+        messages.success(
+            request,
+            _(
+                "Slip %(number)s is withdrawn: no one can join or come back with it. What its "
+                "resident already said and voted stays."
+            )
+            % {"number": number},
+        )
     else:
         messages.error(
-            request, _("No unused slip has that number in this batch. Nothing was changed.")
+            request,
+            _("No slip with that number is left to withdraw in this batch. Nothing was changed."),
         )
     return redirect("code-batches", pk=batch.neighbourhood_id)
 

@@ -780,14 +780,43 @@ def test_who_may_withdraw_codes(client_for, role, number):
 
 def test_withdrawing_a_slip_that_is_not_there_changes_nothing(client_for):
     issued = issue(count=2)
-    services.redeem(issued.codes[0][1])
+    services.revoke_code(issued.batch, 2)
     client = client_for("facilitator")
-    for number in ("1", "3", "0", "", "x"):
+    for number in ("2", "3", "0", "", "x"):
         before = snapshot()
         response = client.post(
             withdraw_url(issued.batch), {"number": number}, follow=True, headers=EN
         )
         assert response.status_code == 200
         text = page_text(response)
-        assert "No unused slip has that number in this batch. Nothing was changed." in text
+        assert (
+            "No slip with that number is left to withdraw in this batch. Nothing was changed."
+            in text
+        )
         assert snapshot() == before
+
+
+@pytest.mark.parametrize("number", ["1", "all"])
+def test_a_lost_slip_of_a_resident_is_withdrawn_and_signs_its_finder_out(client_for, number):
+    """A used slip, lost: once withdrawn it lets nobody in as its resident,
+    and whoever is signed in with it is signed out; their vote stays."""
+    issued = issue(count=2)
+    code = issued.codes[0][1]
+    holder = Client()
+    assert join(code, client=holder).status_code == 302
+    resident = ParticipantCode.objects.get(batch=issued.batch, number=1).resident
+    assert holder.get("/my-data/").status_code == 200
+    response = client_for("facilitator").post(
+        withdraw_url(issued.batch), {"number": number}, follow=True, headers=EN
+    )
+    expected = (
+        "Every code of this batch is withdrawn"
+        if number == "all"
+        else "Slip 1 is withdrawn: no one can join or come back with it."
+    )
+    assert expected in page_text(response)
+    assert join(code).status_code == 400
+    assert holder.get("/my-data/").status_code == 302  # signed out: to the sign-in page
+    resident.refresh_from_db()
+    assert resident.is_active  # their participation is kept
+    assert ParticipantCode.objects.get(batch=issued.batch, number=1).resident == resident
