@@ -5,6 +5,7 @@ when a worker starts."""
 
 import logging
 
+from django.db import transaction
 from kombu.exceptions import OperationalError
 
 log = logging.getLogger(__name__)
@@ -26,3 +27,14 @@ def send_waiting(task, job_model):
     """Send every job of this kind that could not be sent yet; returns how many were."""
     waiting = job_model.objects.filter(status="queued", dispatched=False)
     return sum(send(task, job_model, pk) for pk in waiting.values_list("pk", flat=True))
+
+
+def retry(task, job_model, job):
+    """Queue a failed job again; it is sent once the caller's transaction
+    commits. Returns whether it was failed (and so queued again)."""
+    updated = job_model.objects.filter(pk=job.pk, status="failed").update(
+        status="queued", dispatched=False, error=""
+    )
+    if updated:
+        transaction.on_commit(lambda: send(task, job_model, job.pk))
+    return bool(updated)

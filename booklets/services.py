@@ -102,12 +102,9 @@ def dispatch_waiting():
 
 def retry(job):
     """Queue a failed job again."""
-    updated = ExportJob.objects.filter(pk=job.pk, status=ExportJob.Status.FAILED).update(
-        status=ExportJob.Status.QUEUED, dispatched=False, error=""
-    )
-    if updated:
-        transaction.on_commit(lambda: dispatch(job.pk))
-    return bool(updated)
+    from .tasks import render_booklet
+
+    return jobs.retry(render_booklet, ExportJob, job)
 
 
 def render_job(job_id):

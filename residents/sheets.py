@@ -60,12 +60,9 @@ def dispatch_waiting():
 
 def retry(sheet):
     """Queue a failed sheet again."""
-    updated = CodeSheet.objects.filter(pk=sheet.pk, status=CodeSheet.Status.FAILED).update(
-        status=CodeSheet.Status.QUEUED, dispatched=False, error=""
-    )
-    if updated:
-        transaction.on_commit(lambda: dispatch(sheet.pk))
-    return bool(updated)
+    from .tasks import make_code_sheet
+
+    return jobs.retry(make_code_sheet, CodeSheet, sheet)
 
 
 def make_sheet(sheet_id):
