@@ -5,10 +5,28 @@ when a worker starts."""
 
 import logging
 
+from celery import shared_task
+from django.conf import settings
 from django.db import transaction
 from kombu.exceptions import OperationalError
 
 log = logging.getLogger(__name__)
+
+
+def job_task(function):
+    """A job's task. Late acknowledgement with reject-on-worker-lost: if a
+    worker dies midway, the broker hands the task to another worker, and
+    the job's function must be safe to run again. The time limits stop a
+    render that hangs; Redis's visibility timeout (settings) is longer than
+    the hard limit, so a slow render is not handed out twice while it is
+    still running."""
+    return shared_task(
+        acks_late=True,
+        reject_on_worker_lost=True,
+        soft_time_limit=settings.BOOKLET_SOFT_TIME_LIMIT,
+        time_limit=settings.BOOKLET_HARD_TIME_LIMIT,
+        ignore_result=True,
+    )(function)
 
 
 def send(task, job_model, job_id):

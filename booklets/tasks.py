@@ -1,24 +1,10 @@
-"""The booklet's background job.
+"""The booklet's background job (booklets.jobs.job_task says how it
+survives a lost worker and a hung render)."""
 
-Late acknowledgement with reject-on-worker-lost: if a worker dies midway,
-the broker hands the task to another worker, and `render_job` is safe to
-run again. The time limits stop a render that hangs; Redis's visibility
-timeout (settings) is longer than the hard limit, so a slow render is not
-handed out twice while it is still running.
-"""
-
-from celery import shared_task
-from django.conf import settings
-
+from .jobs import job_task
 from .services import render_job
 
 
-@shared_task(
-    acks_late=True,
-    reject_on_worker_lost=True,
-    soft_time_limit=settings.BOOKLET_SOFT_TIME_LIMIT,
-    time_limit=settings.BOOKLET_HARD_TIME_LIMIT,
-    ignore_result=True,
-)
+@job_task
 def render_booklet(job_id):
     render_job(job_id)

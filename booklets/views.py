@@ -70,10 +70,15 @@ def job_download(request, pk):
         raise Http404
     if job.status != ExportJob.Status.READY or not job.has_file():
         raise Http404
+    return private_pdf(job.file_path, job.filename())
+
+
+def private_pdf(path, filename):
+    """A PDF made for one person, as a download no cache keeps."""
     response = FileResponse(
-        open(job.file_path, "rb"),  # noqa: SIM115 (FileResponse closes it)
+        open(path, "rb"),  # noqa: SIM115 (FileResponse closes it)
         as_attachment=True,
-        filename=job.filename(),
+        filename=filename,
         content_type="application/pdf",
     )
     response["Cache-Control"] = "private, no-store"

@@ -6,7 +6,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_ratelimit.core import get_usage
 
 from booklets.models import Paper
+from booklets.views import private_pdf
 from communities.models import Membership, Neighbourhood
 from pages.forms import render_form
 from pages.privacy import current_notice, notice_html
@@ -291,14 +292,7 @@ def code_sheet_download(request, pk):
     if not sheet.is_kept():
         raise Http404
     sheets.mark_downloaded(sheet)
-    response = FileResponse(
-        open(sheet.file_path, "rb"),  # noqa: SIM115 (FileResponse closes it)
-        as_attachment=True,
-        filename=sheet.filename(),
-        content_type="application/pdf",
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_pdf(sheet.file_path, sheet.filename())
 
 
 @login_required
