@@ -13,7 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import pgettext, pgettext_lazy
 
 from booklets.models import Paper
 from communities.models import Neighbourhood, ParticipantGroup
@@ -178,6 +178,12 @@ class CodeSheet(models.Model):
 
     def is_kept(self):
         return self.status == self.Status.READY and self.file_path.exists()
+
+    def status_label(self):
+        """The status as its page says it: a ready sheet whose file is gone is deleted."""
+        if self.status == self.Status.READY and not self.file_path.exists():
+            return pgettext("a sheet of codes", "Deleted")
+        return self.get_status_display()
 
     def filename(self):
         return f"codes-{self.neighbourhood.slug}-{self.batch_id}.pdf"

@@ -26,6 +26,7 @@ import segno
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import format_html
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
@@ -107,11 +108,16 @@ def slips_pdf(issued, site_url=None, paper=Paper.LETTER):
         issued.codes[start : start + PER_PAGE] for start in range(0, len(issued.codes), PER_PAGE)
     ]
     layouts = sorted({len(page) for page in pages}, reverse=True)  # a full page, a short last one
-    join = (site_url or settings.SITE_URL).rstrip("/") + reverse("redeem")
+    # The address is never broken across lines: half of it would be typed.
+    join = format_html(
+        '<span class="address">{}</span>',
+        (site_url or settings.SITE_URL).rstrip("/") + reverse("redeem"),
+    )
     html = render_to_string(
         "residents/slips.html",
         {
             "neighbourhood": issued.batch.neighbourhood,
+            "expires": getattr(issued.batch, "expires_at", None),
             "join": join,
             "page_size": PAPER_SIZES[paper],
             "margin": MARGIN,

@@ -88,7 +88,14 @@ def redeem(request):
                     ),
                 )
             else:
+                returning = resident.last_login is not None
                 login(request, resident, backend="django.contrib.auth.backends.ModelBackend")
+                if returning:
+                    messages.success(
+                        request,
+                        _("Welcome back. You are taking part anonymously, as before."),
+                    )
+                    return redirect("voting-home")
                 messages.success(request, _("Welcome. You are taking part anonymously."))
                 return redirect("about-you")
     body, html = notice_html(notice)
@@ -194,7 +201,9 @@ def code_batches(request, pk):
         )
     }
     for batch in batches:
-        batch.stats = stats.get(batch.pk, {})
+        batch.stats = dict(stats.get(batch.pk, {}))
+        if batch.revoked_at:  # a withdrawn batch withdraws every code of it
+            batch.stats["withdrawn"] = batch.stats.get("total", 0)
     return render_form(
         request,
         "residents/code_batches.html",
@@ -226,7 +235,15 @@ def withdraw(request, pk):
     if not request.user.has_perm("residents.change_codebatch", batch.neighbourhood):
         raise PermissionDenied
     number = request.POST.get("number", "").strip()
-    if number == "all":
+    if number == "all" and request.POST.get("confirm") != "yes":
+        messages.error(
+            request,
+            _(
+                "Tick the box to confirm that every code of this batch is to be withdrawn. "
+                "Nothing was changed."
+            ),
+        )
+    elif number == "all":
         services.revoke_batch(batch)
         sheets.forget_sheets_of(batch)
         messages.success(
@@ -299,6 +316,17 @@ def code_sheet_download(request, pk):
 @require_POST
 def code_sheet_delete(request, pk):
     sheet = _sheet(request, pk)
+    if sheet.downloaded_at is None:
+        # The file is the one copy of its codes: never deleted unseen.
+        messages.error(
+            request,
+            _(
+                "The sheet has not been downloaded yet: it is the only copy of its codes. "
+                "Download and print it first; to discard it, withdraw its batch. "
+                "Nothing was changed."
+            ),
+        )
+        return redirect("code-sheet", pk=sheet.pk)
     sheets.delete_file(sheet)
     messages.success(
         request, _("The sheet is deleted from the server. Its codes now exist only in print.")

@@ -81,13 +81,13 @@ def test_the_sheets_page_says_the_batch_was_made_and_when_it_was_downloaded(faci
     assert "The batch was made on" in text and "slips 1 to 4, ready to print." in text
     assert "The codes do not expire." in text
     assert "Download the sheet (PDF)" in text
-    assert "First downloaded" not in text
+    assert "for the first time" not in text
     response = download(facilitator, sheet)
     assert response.status_code == 200
     assert_sheet_of(
         sheet.batch, b"".join(response.streaming_content), count=4, site="http://testserver"
     )
-    assert "First downloaded on" in page_text(page(facilitator, sheet))
+    assert "for the first time." in page_text(page(facilitator, sheet))
     # The codes page leads back to it.
     assert f"/workspace/code-sheets/{sheet.pk}/" in codes_text(facilitator)
 
@@ -100,7 +100,7 @@ def test_the_sheets_page_speaks_spanish(facilitator, ask):
     sheet = ask(facilitator, headers=ES)
     text = page_text(page(facilitator, sheet, headers=ES))
     assert "Estado: Lista" in text
-    assert "El lote se hizo el" in text and "papelitos 1 a 4, listos para imprimir." in text
+    assert "El lote se generó el" in text and "papelitos 1 a 4, listos para imprimir." in text
     assert "Descargar la hoja (PDF)" in text
 
 
@@ -225,14 +225,28 @@ def test_the_page_refreshes_itself_until_the_sheet_is_ready(facilitator, ask):
     assert 'data-hx-trigger="every 2s"' not in page(facilitator, sheet).content.decode()
 
 
+def test_a_sheet_never_downloaded_is_not_deleted(facilitator, ask):
+    """It is the one copy of its codes: deleting it unseen would lose them."""
+    sheet = ask(facilitator)
+    assert "I have printed it" not in page(facilitator, sheet).content.decode()
+    response = facilitator.post(
+        f"/workspace/code-sheets/{sheet.pk}/delete/", follow=True, headers=EN
+    )
+    assert "The sheet has not been downloaded yet" in page_text(response)
+    assert sheet.file_path.exists()
+
+
 def test_the_requester_deletes_the_sheet_once_printed(facilitator, ask):
     sheet = ask(facilitator)
+    assert download(facilitator, sheet).status_code == 200
+    assert "I have printed it" in page(facilitator, sheet).content.decode()
     response = facilitator.post(f"/workspace/code-sheets/{sheet.pk}/delete/", headers=EN)
     assert response.status_code == 302
     assert not sheet.file_path.exists()
     assert download(facilitator, sheet).status_code == 404
     text = page_text(page(facilitator, sheet))
     assert "The sheet is no longer kept on the server: its codes exist only in print." in text
+    assert "Status: Deleted" in text
     # The batch itself stays: its printed codes still work.
     assert sheet.batch.codes.count() == 4
     assert sheet.batch.revoked_at is None
@@ -241,7 +255,9 @@ def test_the_requester_deletes_the_sheet_once_printed(facilitator, ask):
 def test_withdrawing_a_batch_deletes_its_sheet(facilitator, ask):
     sheet = ask(facilitator)
     sheet.refresh_from_db()
-    facilitator.post(f"/workspace/code-batches/{sheet.batch_id}/withdraw/", {"number": "all"})
+    facilitator.post(
+        f"/workspace/code-batches/{sheet.batch_id}/withdraw/", {"number": "all", "confirm": "yes"}
+    )
     assert not sheet.file_path.exists()
 
 

@@ -29,7 +29,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from communities.models import Membership, Neighbourhood, ParticipantGroup
-from residents import codes, services
+from residents import codes, services, slips
 from residents.models import CodeBatch, CodeSheet, ParticipantCode, ResidentProfile
 from residents.slips import QR_OPTIONS, SlipsDoNotFit, slips_pdf
 
@@ -58,7 +58,7 @@ REFUSED = {
     ),
     "es": (
         "Este código no se puede usar: puede estar mal escrito, retirado o vencido. "
-        "Revíselo o pida uno nuevo a quien facilita."
+        "Revíselo o pida uno nuevo a la persona facilitadora."
     ),
 }
 TOO_MANY = {
@@ -70,14 +70,14 @@ TOO_MANY = {
     "es": (
         "Demasiados intentos",
         "Se probaron demasiados códigos desde aquí en poco tiempo. Espere diez minutos y vuelva "
-        "a intentarlo, o pida ayuda a quien facilita.",
+        "a intentarlo, o pida ayuda a la persona facilitadora.",
     ),
 }
 SLIP_INSTRUCTIONS = {
     "es": (
-        "Escanee el código QR o entre a {join} y escriba este código para participar. No se "
-        "le pedirá su nombre, correo ni teléfono. Guarde este papelito: si escribe el código "
-        "otra vez, regresa."
+        "Escanee el código QR o ingrese a {join} y escriba este código para participar. No se "
+        "le pedirá su nombre, correo ni teléfono. Guarde este papelito: si vuelve a escribir el "
+        "código, regresará a su participación."
     ),
     "en": (
         "Scan the QR code or go to {join} and type this code to take part. You will not be "
@@ -445,17 +445,18 @@ def test_the_longest_neighbourhood_name_still_fits_every_slip():
     place = neighbourhood()
     place.name_es = place.name_en = "Colonia " + "muy larga " * 15
     assert len(place.name_es) <= Neighbourhood._meta.get_field("name").max_length
-    issued = services.IssuedCodes(SimpleNamespace(neighbourhood=place), [(1, codes.new_code())])
+    batch = SimpleNamespace(neighbourhood=place, expires_at=timezone.now() + timedelta(days=300))
+    issued = services.IssuedCodes(batch, [(1, codes.new_code())])
     for paper in ("a4", "letter"):
         assert Sheet(slips_pdf(issued, paper=paper)).codes == [issued.codes[0][1]]
 
 
-def test_a_slip_whose_text_would_run_past_its_cutting_guides_is_not_printed():
-    place = neighbourhood()
-    place.name_es = place.name_en = "Colonia " + "muy larga " * 200
-    issued = services.IssuedCodes(SimpleNamespace(neighbourhood=place), [(1, codes.new_code())])
+def test_a_slip_whose_text_would_run_past_its_cutting_guides_is_not_printed(monkeypatch):
+    # As if a translation grew too long for its slip: rows too short for the text.
+    monkeypatch.setitem(slips.PAPER_HEIGHTS, "letter", 160)
+    issued = issue(count=1)
     with pytest.raises(SlipsDoNotFit):
-        slips_pdf(issued)
+        slips_pdf(issued, paper="letter")
 
 
 @pytest.mark.parametrize(
@@ -722,7 +723,7 @@ def test_who_sees_the_codes_page(client_for, role):
     if expected == 200:
         text = page_text(response)
         assert "Lote de la feria" in text
-        assert "2 codes: 0 used, 0 withdrawn." in text
+        assert "2 codes · used: 0 · withdrawn: 0" in text
         may_print = role in {"facilitator", "admin"}
         assert ("Make the codes and their sheet (PDF)" in text) is may_print
         assert ("Withdraw this slip" in text) is may_print
@@ -759,7 +760,7 @@ def test_who_may_withdraw_codes(client_for, role, number):
     issued = issue(count=2)
     url = withdraw_url(issued.batch)
     before = snapshot()
-    response = client_for(role).post(url, {"number": number}, headers=EN)
+    response = client_for(role).post(url, {"number": number, "confirm": "yes"}, headers=EN)
     expected = CODES_PAGE[role][2]
     if role == "visitor":
         assert_sign_in_redirect(response, url)
@@ -796,6 +797,22 @@ def test_withdrawing_a_slip_that_is_not_there_changes_nothing(client_for):
         assert snapshot() == before
 
 
+def test_withdrawing_a_whole_batch_asks_for_a_confirmation(client_for):
+    issued = issue(count=2)
+    before = snapshot()
+    for data in ({"number": "all"}, {"number": "all", "confirm": "no"}):
+        response = client_for("facilitator").post(
+            withdraw_url(issued.batch), data, follow=True, headers=EN
+        )
+        assert "Tick the box to confirm" in page_text(response)
+        assert snapshot() == before
+    response = client_for("facilitator").post(
+        withdraw_url(issued.batch), {"number": "all", "confirm": "yes"}, follow=True, headers=EN
+    )
+    # The batch says it is withdrawn, and so do its counts.
+    assert "2 codes · used: 0 · withdrawn: 2" in page_text(response)
+
+
 @pytest.mark.parametrize("number", ["1", "all"])
 def test_a_lost_slip_of_a_resident_is_withdrawn_and_signs_its_finder_out(client_for, number):
     """A used slip, lost: once withdrawn it lets nobody in as its resident,
@@ -807,7 +824,7 @@ def test_a_lost_slip_of_a_resident_is_withdrawn_and_signs_its_finder_out(client_
     resident = ParticipantCode.objects.get(batch=issued.batch, number=1).resident
     assert holder.get("/my-data/").status_code == 200
     response = client_for("facilitator").post(
-        withdraw_url(issued.batch), {"number": number}, follow=True, headers=EN
+        withdraw_url(issued.batch), {"number": number, "confirm": "yes"}, follow=True, headers=EN
     )
     expected = (
         "Every code of this batch is withdrawn"

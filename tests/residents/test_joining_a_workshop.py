@@ -98,6 +98,10 @@ def test_a_resident_signs_out_and_back_in_with_their_code_and_changes_their_vote
     _phone, again = join(code.lower().replace("-", " "), client=phone)
     assert again.status_code == 302
     assert signed_in_as(phone) == resident
+    # Told they are back, and taken to their votes rather than asked about themselves again.
+    assert again["Location"] == "/vote/"
+    welcome = phone.get("/vote/", headers=EN).content.decode()
+    assert "Welcome back. You are taking part anonymously, as before." in welcome
     assert User.objects.count() == people  # never a second resident
     assert check_receipt(phone, round, first).status_code == 200
     receipt_of(cast(phone, round, {issues[1]: 2}))
@@ -111,7 +115,7 @@ def test_the_join_page_and_the_slip_say_a_code_brings_one_back():
     page = Client().get("/join/", headers=EN).content.decode()
     assert "Type your own code again to come back" in page
     spanish = Client().get("/join/", headers={"accept-language": "es"}).content.decode()
-    assert "Escriba de nuevo su propio código para volver" in spanish
+    assert "Escriba de nuevo su propio código: volverá como la misma persona" in spanish
 
 
 @pytest.mark.parametrize("how", ["batch", "slip"])

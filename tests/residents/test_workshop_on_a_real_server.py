@@ -494,7 +494,8 @@ def test_a_workshop_joins_votes_and_is_throttled_only_for_wrong_codes(server):
     people = User.objects.count()
 
     again = join(phone, slips[0].lower().replace("-", " "), "coming-back")
-    assert (again.status, again.location) == (302, "/join/about-you/"), again.said()
+    # Back as before: to their votes, not asked about themselves again.
+    assert (again.status, again.location) == (302, "/vote/"), again.said()
     assert phone.signed_in_as() == resident
     assert User.objects.count() == people  # never a second resident
     assert (code_row(slips[0]).resident_id, code_row(slips[0]).used_at) == (
