@@ -108,3 +108,59 @@ def test_a_visitor_prints_the_public_booklet(site, new_page, language, in_proces
     assert "Apatzing" in text
     assert "Demo only" not in text and "DEMO ONLY" not in text
     assert page.outside_requests == []
+
+
+@pytest.mark.parametrize(("language", "javascript"), [("es-MX", False), ("en-GB", True)])
+def test_a_facilitator_prints_a_sheet_of_codes_on_a_phone(
+    site, new_page, language, javascript, in_process_tasks
+):
+    """From the codes page to the printed sheet, at 360 px, with and without
+    JavaScript: the page says what was made, the PDF holds the slips, and the
+    sheet can be deleted once downloaded."""
+    ui = {
+        "en-GB": {
+            "count": "How many codes",
+            "letter": "Letter",
+            "make": "Make the codes and their sheet (PDF)",
+            "ready": "Ready",
+            "made": "slips 1 to 12, ready to print.",
+            "download": "Download the sheet (PDF)",
+            "delete": "I have printed it: delete the sheet now",
+            "deleted": "Deleted",
+        },
+        "es-MX": {
+            "count": "Cuántos códigos",
+            "letter": "Carta",
+            "make": "Generar los códigos y su hoja (PDF)",
+            "ready": "Lista",
+            "made": "papelitos 1 a 12, listos para imprimir.",
+            "download": "Descargar la hoja (PDF)",
+            "delete": "Ya la imprimí: borrar la hoja ahora",
+            "deleted": "Borrada",
+        },
+    }[language]
+    place = Neighbourhood.objects.get(slug="lazaro-cardenas")
+    page = new_page(language=language, width=360, javascript=javascript)
+    page.goto(site + "/sign-in/")
+    page.locator("#id_username").fill("facilitator-lazaro-cardenas")
+    page.locator("#id_password").fill("demo-agendas-2026")
+    page.locator("main button[type=submit]").click()
+    page.goto(site + f"/workspace/neighbourhoods/{place.pk}/codes/")
+    fits(page)
+    page.get_by_label(ui["count"]).fill("12")
+    page.get_by_label(ui["letter"]).check()
+    page.get_by_role("button", name=ui["make"]).click()
+    status = page.locator("#sheet-status")
+    expect(status).to_contain_text(ui["ready"], timeout=20_000)
+    expect(status).to_contain_text(ui["made"])
+    fits(page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name=ui["download"]).click()
+    pdf = PdfReader(download.value.path())
+    assert len(pdf.pages) == 2
+    assert round(pdf.pages[0].mediabox.height) == 792  # Letter
+    page.reload()
+    page.get_by_role("button", name=ui["delete"]).click()
+    expect(status).to_contain_text(ui["deleted"])
+    fits(page)
+    assert page.outside_requests == []
