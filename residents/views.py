@@ -211,13 +211,12 @@ def code_batches(request, pk):
             "neighbourhood": place,
             "form": form,
             "batches": batches,
-            # The requester's own sheets whose file is still kept, or still being made.
+            # The requester's latest sheets but those deleted: being made,
+            # ready to download, or failed (to try again).
             "sheets": [
                 sheet
-                for sheet in place.code_sheets.filter(requested_by=request.user).select_related(
-                    "batch"
-                )[:10]
-                if not sheet.is_finished or sheet.is_kept()
+                for sheet in place.code_sheets.filter(requested_by=request.user)[:10]
+                if sheet.status != CodeSheet.Status.READY or sheet.is_kept()
             ],
             "can_edit": request.user.has_perm("residents.add_codebatch", place),
         },

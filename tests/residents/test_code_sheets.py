@@ -153,6 +153,8 @@ def test_a_sheet_that_fails_keeps_no_codes_and_can_be_tried_again(
     assert not sheet.file_path.exists()
     text = page_text(page(facilitator, sheet))
     assert "The sheet could not be prepared. No codes were kept. You can try again." in text
+    # The codes page leads to it, to try again.
+    assert f"/workspace/code-sheets/{sheet.pk}/" in codes_text(facilitator)
     monkeypatch.undo()
     with (
         celery_conf(task_always_eager=True, task_eager_propagates=True),
@@ -247,6 +249,7 @@ def test_the_requester_deletes_the_sheet_once_printed(facilitator, ask):
     text = page_text(page(facilitator, sheet))
     assert "The sheet is no longer kept on the server: its codes exist only in print." in text
     assert "Status: Deleted" in text
+    assert f"/workspace/code-sheets/{sheet.pk}/" not in codes_text(facilitator)
     # The batch itself stays: its printed codes still work.
     assert sheet.batch.codes.count() == 4
     assert sheet.batch.revoked_at is None
