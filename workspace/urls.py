@@ -1,4 +1,11 @@
+"""Every address of the workspace (/workspace/…): this app's pages, and the
+patterns that the apps of codes, votes and co-editing expose for it."""
+
 from django.urls import path
+
+from editing.urls import workspace_patterns as editing_patterns
+from residents.urls import workspace_patterns as residents_patterns
+from voting.urls import workspace_patterns as voting_patterns
 
 from . import views
 
@@ -38,4 +45,7 @@ urlpatterns = [
     path("proposals/<int:pk>/delete/", views.proposal_delete, name="workspace-proposal-delete"),
     path("proposals/<int:pk>/move/", views.proposal_move, name="workspace-proposal-move"),
     path("proposals/<int:pk>/history/", views.proposal_history, name="workspace-proposal-history"),
+    *residents_patterns,
+    *voting_patterns,
+    *editing_patterns,
 ]
