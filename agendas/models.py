@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from access import disclosure
 from access import rules as access
 from communities.models import Neighbourhood, SecurityDimension
-from pages.public_ids import public_id_field
-from pages.text import localized
+from core.public_ids import public_id_field
+from core.text import localized
 
 
 class AgendaQuerySet(models.QuerySet):

@@ -3,7 +3,7 @@
 The API, the CSV and JSON downloads all read through these functions, and
 these only through the filters of `access.rules`: a restricted issue, or a
 workshop of a neighbourhood whose agenda one may not read, is not a row.
-Rows and their joins name hideable things by public id (pages.public_ids),
+Rows and their joins name hideable things by public id (core.public_ids),
 so that the ids one reads say nothing about the rows one may not read.
 Each function costs the same number of queries however many rows there are.
 """

@@ -8,7 +8,7 @@ downloads and the data dictionary on /data/ are built from them too
 Rows that can be hidden from someone (workshops, issues, proposals, voting
 rounds) are named by their random public id, never by the database's
 counting id: a gap in counted ids would tell that a hidden row sits there
-(`pages.public_ids`).
+(`core.public_ids`).
 """
 
 from django.utils.translation import gettext_lazy as _

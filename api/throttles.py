@@ -1,10 +1,10 @@
 """The API's throttles, counting by the client's address as every other
-throttle of the site reads it (pages.addresses): a forged X-Forwarded-For
+throttle of the site reads it (core.addresses): a forged X-Forwarded-For
 header does not make a new client."""
 
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
-from pages.addresses import client_address
+from core.addresses import client_address
 
 
 class AddressMixin:

@@ -19,7 +19,7 @@ from rest_framework.response import Response
 
 from agendas.models import Issue
 from communities.models import Neighbourhood
-from pages import public_ids
+from core import public_ids
 from proposals.models import Proposal
 from workshops.models import Attendance, Workshop
 
@@ -91,7 +91,7 @@ def dataset_view(name, model, filterset=None):
 
 @extend_schema_field({"type": "string", "pattern": public_ids.PATTERN})
 class PublicIdFilter(django_filters.CharFilter):
-    """A public id (pages.public_ids): anything else is refused with a message."""
+    """A public id (core.public_ids): anything else is refused with a message."""
 
     field_class = forms.RegexField
 

@@ -5,7 +5,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from pages.text import localized, shorten
+from core.text import localized, shorten
 
 WIDTH = 600
 ROW = 34  # label line + bar

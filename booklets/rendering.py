@@ -1,6 +1,6 @@
 """An agenda as a printed booklet: HTML from the same includes as the web
 page, print CSS, then WeasyPrint. User text reaches the templates only
-through the sanitising Markdown helpers of `pages.text`.
+through the sanitising Markdown helpers of `core.text`.
 """
 
 import hashlib
@@ -18,7 +18,6 @@ from workshops.models import Attendance, Workshop
 from workshops.public import published_workshops
 
 from .charts import dots_chart
-from .fetcher import BASE_URL, StaticOnlyFetcher
 from .models import Edition, Paper
 
 PAPER_SIZES = {Paper.A4: "A4", Paper.LETTER: "letter"}
@@ -82,12 +81,6 @@ def content_key(html, *, edition, language, paper, user=None):
         digest.update(part.encode())
         digest.update(b"\x00")
     return digest.hexdigest()
-
-
-def render_pdf(html):
-    from weasyprint import HTML
-
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher()).write_pdf()
 
 
 @dataclass

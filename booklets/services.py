@@ -5,8 +5,6 @@ The rules shared by the web pages, the task and the command line live here.
 
 import hashlib
 import logging
-import os
-import tempfile
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -14,10 +12,12 @@ from django.utils import timezone
 from weasyprint.urls import FatalURLFetchingError
 
 from access.rules import can_see_restricted, can_view_agenda
+from core.files import write_atomically
+from core.pdf import render_pdf
 
 from . import jobs
 from .models import Edition, ExportJob
-from .rendering import Stamp, booklet_html, content_key, render_pdf
+from .rendering import Stamp, booklet_html, content_key
 
 log = logging.getLogger(__name__)
 
@@ -162,18 +162,3 @@ def make_booklet(job):
     html = booklet_html(job.agenda, user=user, stamp=stamp, **options)
     write_atomically(path, render_pdf(html))
     return path
-
-
-def write_atomically(path, data):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from agendas.models import Agenda
-from pages.forms import render_form
-from pages.text import reader_language
+from core.forms import render_form
+from core.text import reader_language
 
 from . import services
 from .forms import BookletForm

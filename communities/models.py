@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q, Sum
 from django.utils.translation import gettext_lazy as _
 
-from pages.text import localized
+from core.text import localized
 
 
 class User(AbstractUser):

@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from pages.text import localized, shorten
+from core.text import localized, shorten
 
 # Narrow enough that 12-unit text stays readable on a 360 px phone
 # (the drawing is scaled to the width of the page).

@@ -4,7 +4,7 @@ address that can be shared, bookmarked and printed."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from pages.text import localized
+from core.text import localized
 
 BOTH = "both"
 DATE_FORMAT = "%Y-%m-%d"

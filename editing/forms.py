@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from pages.text import in_language
+from core.text import in_language
 
 from .suggestions import fields_of
 

@@ -3,7 +3,7 @@ back to an old one — as a new revision, never by rewriting history."""
 
 from django.db import transaction
 
-from pages.text import in_language
+from core.text import in_language
 
 from .concurrency import EditConflict
 from .diff import word_diff

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from access.rules import agenda_in_consultation, is_resident_of
 from agendas.models import Issue, Section
-from pages.text import LANGUAGE_CODES
+from core.text import LANGUAGE_CODES
 from proposals.models import Proposal
 
 from .concurrency import EditConflict

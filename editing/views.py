@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from access.rules import is_resident_of
 from agendas.models import Agenda, Issue
-from pages.forms import render_form
+from core.forms import render_form
 from proposals.models import Proposal
 
 from . import revisions, suggestions
@@ -71,7 +71,7 @@ def consultation(request, slug):
 
 def _seen(request, kind, **lookup):
     """The section, issue or proposal, or 404 alike for missing and unseen.
-    Residents' addresses name it by public id (pages.public_ids): counted ids
+    Residents' addresses name it by public id (core.public_ids): counted ids
     would tell them how many restricted issues sit between two they see."""
     if kind not in suggestions.MODELS:
         raise Http404

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from pages.text import LANGUAGE_CODES, in_language, localized
+from core.text import LANGUAGE_CODES, in_language, localized
 
 # Bookkeeping columns of the history, and the untranslated column that
 # django-modeltranslation keeps beside each per-language one.

@@ -1,9 +1,10 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
+from core.text import LANGUAGE_CODES
+
 from .models import PrivacyNotice, SiteText
 from .privacy import current_notice
-from .text import LANGUAGE_CODES
 
 
 @admin.register(SiteText)

@@ -13,8 +13,9 @@ from pathlib import Path
 
 from django.conf import settings
 
+from core.text import localized, render_markdown
+
 from .models import PrivacyNotice
-from .text import localized, render_markdown
 
 DEFAULT_TITLE = {
     "es": "Aviso de privacidad",

@@ -20,9 +20,9 @@ from agendas.selectors import (
 )
 from agendas.versions import view_of
 from communities.models import SecurityDimension
+from core.text import reader_language
 from pages.models import SiteText
 from pages.privacy import current_notice, notice_html
-from pages.text import reader_language
 
 AGENDA_CACHE_SECONDS = 3600
 

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 
 from agendas.models import Agenda, Issue
 from communities.models import Membership
+from core.text import localized, shorten
 from editing.models import Comment, Suggestion, Support
-from pages.text import localized, shorten
 from proposals.models import Proposal
 from residents.models import ResidentProfile
 from voting.models import Participation

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from booklets.models import Paper
 from communities.models import ParticipantGroup
-from pages.text import localized
+from core.text import localized
 from residents import consent
 from residents.services import MAX_BATCH
 

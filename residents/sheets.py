@@ -18,7 +18,7 @@ from django.utils import timezone
 from weasyprint.urls import FatalURLFetchingError
 
 from booklets import jobs
-from booklets.services import write_atomically
+from core.files import write_atomically
 
 from .models import CodeBatch, CodeSheet, sheet_folder
 from .services import issue_batch

@@ -37,11 +37,10 @@ from pypdf.generic import (
     NumberObject,
     StreamObject,
 )
-from weasyprint import HTML
 
-from booklets.fetcher import BASE_URL, StaticOnlyFetcher
 from booklets.models import Paper
 from booklets.rendering import PAPER_SIZES
+from core.pdf import laid_out
 
 # The pages' geometry, in millimetres: two columns of five slips.
 COLUMNS, ROWS = 2, 5
@@ -127,14 +126,14 @@ def slips_pdf(issued, site_url=None, paper=Paper.LETTER):
             "layouts": [range(count) for count in layouts],
         },
     )
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher()).render()
+    document = laid_out(html)
     if len(document.pages) != len(layouts):
         raise SlipsDoNotFit("The slips do not fit their pages.")
     places = [
         _places(page, index, count)
         for index, (page, count) in enumerate(zip(document.pages, layouts, strict=True))
     ]
-    laid_out = PdfReader(io.BytesIO(document.write_pdf()))
+    laid_out_pages = PdfReader(io.BytesIO(document.write_pdf())).pages
     writer = PdfWriter()
     code_font = DictionaryObject(
         {
@@ -148,7 +147,7 @@ def slips_pdf(issued, site_url=None, paper=Paper.LETTER):
     restore = writer._add_object(_stream(b"Q"))
     for slips in pages:
         layout = layouts.index(len(slips))
-        page = writer.add_page(laid_out.pages[layout])
+        page = writer.add_page(laid_out_pages[layout])
         images, drawing = DictionaryObject(), []
         for (number, code), (qr, code_place, number_place) in zip(
             slips, places[layout], strict=True

@@ -17,7 +17,7 @@ from django_ratelimit.core import get_usage
 from booklets.models import Paper
 from booklets.views import private_pdf
 from communities.models import Membership, Neighbourhood
-from pages.forms import render_form
+from core.forms import render_form
 from pages.privacy import current_notice, notice_html
 
 from . import consent, services, sheets
@@ -31,7 +31,7 @@ def too_many_attempts(request, exception=None):
 
 def _failure_counts(request, batch):
     """What wrong attempts are counted against: the address (as
-    pages.addresses reads it) and, when the typed code belongs to one, its
+    core.addresses reads it) and, when the typed code belongs to one, its
     batch. Only wrong attempts count: thirty residents joining from one
     connection are never stopped by each other."""
     counts = [("redeem-address", "ip", settings.REDEEM_RATE_PER_ADDRESS)]

@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from access import rules as access
 from agendas.models import Agenda, Issue, Section
-from pages.public_ids import public_id_field
-from pages.text import localized
+from core.public_ids import public_id_field
+from core.text import localized
 from proposals.models import Proposal
 
 # Sections whose items are points of the national agenda.

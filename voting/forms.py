@@ -2,7 +2,7 @@ from django import forms
 from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from pages.text import localized
+from core.text import localized
 
 from .models import VotingRound
 

@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agendas.models import Agenda, Issue
 from communities.models import ParticipantGroup
-from pages.public_ids import public_id_field
+from core.public_ids import public_id_field
 
 
 class VotingRound(models.Model):

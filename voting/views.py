@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from access import disclosure
 from agendas.models import Agenda
 from communities.models import Membership
-from pages.forms import render_form
+from core.forms import render_form
 
 from . import services
 from .forms import BallotForm, ReceiptForm, RoundForm

@@ -17,7 +17,7 @@ from django.db.models import F, Sum
 
 @dataclass(frozen=True)
 class PublishedWorkshop:
-    # The random public id, never the database's counted one (pages.public_ids).
+    # The random public id, never the database's counted one (core.public_ids).
     public_id: str
     neighbourhood_slug: str
     date: date | None

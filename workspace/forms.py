@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from agendas.models import Issue, Section
 from communities.models import Membership, ParticipantGroup, SecurityDimension
+from core.text import LANGUAGE_CODES, in_language, localized
 from editing.concurrency import RevisionMixin
-from pages.text import LANGUAGE_CODES, in_language, localized
 from proposals.models import Proposal
 from tallies.models import PaperTally
 from workshops.models import Workshop

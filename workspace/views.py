@@ -24,10 +24,10 @@ from agendas import lifecycle
 from agendas.models import CONFIRMED_PUBLIC, Agenda, Issue, Section
 from agendas.ordering import move, next_place
 from communities.models import Neighbourhood, ParticipantGroup
+from core.forms import render_form
+from core.text import localized
 from editing.concurrency import EditConflict, conflicts, save_if_current
 from history.selectors import Tracked, history_of
-from pages.forms import render_form
-from pages.text import localized
 from proposals.models import Proposal
 from tallies.models import PaperTally, TallyCount
 from tallies.services import save_tally, tally_for

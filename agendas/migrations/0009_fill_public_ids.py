@@ -1,8 +1,8 @@
-"""Each existing row gets its own random public id (pages.public_ids)."""
+"""Each existing row gets its own random public id (core.public_ids)."""
 
 from django.db import migrations
 
-from pages.public_ids import fill_public_ids
+from core.public_ids import fill_public_ids
 
 
 def fill(apps, schema_editor):

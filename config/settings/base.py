@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rules.apps.AutodiscoverRulesConfig",
+    "core",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_ratelimit",
@@ -226,10 +227,10 @@ BALLOT_SECRET = env.str("BALLOT_SECRET", default="")
 REDEEM_RATE_PER_ADDRESS = env.str("REDEEM_RATE_PER_ADDRESS", default="10/10m")
 REDEEM_RATE_PER_BATCH = env.str("REDEEM_RATE_PER_BATCH", default="100/10m")
 # How many reverse proxies of this site stand in front of it, each adding the
-# address it received a request from to X-Forwarded-For (pages.addresses).
+# address it received a request from to X-Forwarded-For (core.addresses).
 # 0: none, the header is ignored, as anyone can forge it.
 TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
-RATELIMIT_IP_META_KEY = "pages.addresses.client_address"
+RATELIMIT_IP_META_KEY = "core.addresses.client_address"
 # Sign-in (django-axes): after SIGN_IN_FAILURE_LIMIT wrong passwords for one
 # account, or SIGN_IN_ADDRESS_FAILURE_LIMIT from one address (higher: a hall
 # shares one connection), sign-in is refused there for
@@ -243,7 +244,7 @@ AXES_HANDLER = "pages.lockout.AccountOrAddressHandler"
 AXES_FAILURE_LIMIT = SIGN_IN_FAILURE_LIMIT
 AXES_COOLOFF_TIME = timedelta(minutes=SIGN_IN_LOCKOUT_MINUTES)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_CLIENT_IP_CALLABLE = "pages.addresses.client_address"
+AXES_CLIENT_IP_CALLABLE = "core.addresses.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "pages.lockout.locked_out"
 # Keep no record of who signed in from where: only failed attempts, and only
@@ -339,7 +340,7 @@ REST_FRAMEWORK = {
         "api.throttles.SignedInRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {"anon": API_ANON_RATE, "user": API_USER_RATE},
-    # The throttles count by the client's address as pages.addresses reads
+    # The throttles count by the client's address as core.addresses reads
     # it; anything else of DRF that reads an address agrees with them.
     "NUM_PROXIES": TRUSTED_PROXY_HOPS,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

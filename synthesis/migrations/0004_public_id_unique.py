@@ -1,6 +1,6 @@
 from django.db import migrations, models
 
-import pages.public_ids
+import core.public_ids
 
 
 class Migration(migrations.Migration):
@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
             model_name="nationalpoint",
             name="public_id",
             field=models.CharField(
-                default=pages.public_ids.new_public_id,
+                default=core.public_ids.new_public_id,
                 editable=False,
                 help_text="Random: names the row in published pages and data, telling nothing else.",
                 max_length=12,

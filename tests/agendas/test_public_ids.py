@@ -10,7 +10,7 @@ import pytest
 from agendas.models import Agenda, AgendaVersion, Issue, Section
 from agendas.versions import snapshot_of
 from booklets.rendering import booklet_html
-from pages.public_ids import PATTERN
+from core.public_ids import PATTERN
 from proposals.models import Proposal
 from synthesis.models import NationalPoint
 from tests.pages.helpers import get_in

@@ -20,9 +20,10 @@ from django.utils import translation
 from pypdf import PdfReader
 
 from agendas.models import Agenda, Issue, Section
-from booklets.rendering import booklet_html, render_pdf
+from booklets.rendering import booklet_html
+from core.pdf import render_pdf
+from core.text import localized
 from demo.loader import DATA_FILE
-from pages.text import localized
 from proposals.models import Proposal
 from tallies.models import PaperTally, TallyCount
 from workshops.models import Workshop

@@ -23,9 +23,9 @@ from pypdf import PdfReader
 from weasyprint import HTML
 
 from agendas.models import Agenda, Issue, Section
-from booklets.fetcher import BASE_URL, RefusedURL, StaticOnlyFetcher
-from booklets.rendering import Stamp, booklet_html, render_pdf
+from booklets.rendering import Stamp, booklet_html
 from communities.models import SecurityDimension
+from core.pdf import BASE_URL, RefusedURL, StaticOnlyFetcher, render_pdf
 from proposals.models import Proposal
 from tallies.models import PaperTally, TallyCount
 from workshops.models import Workshop

@@ -8,8 +8,8 @@ import re
 import pytest
 
 from agendas.models import Agenda, Issue, Section
+from core.public_ids import PATTERN
 from editing.models import Comment, Suggestion, Support
-from pages.public_ids import PATTERN
 from proposals.models import Proposal
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ import pytest
 
 from agendas.models import Agenda, Issue
 from communities.models import SecurityDimension
-from pages.public_ids import PATTERN
+from core.public_ids import PATTERN
 from workshops.models import Workshop
 
 from .helpers import EN, SLUG, api_rows, every_answer, traces_of_the_restricted_issue

@@ -4,8 +4,8 @@ the English pages and in Spanish on the Spanish pages."""
 import pytest
 import yaml
 
+from core.text import render_markdown
 from demo.loader import DATA_FILE
-from pages.text import render_markdown
 
 from .helpers import get_in, page_text, plain
 

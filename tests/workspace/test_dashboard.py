@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from communities.models import Neighbourhood
-from pages.public_ids import new_public_id
+from core.public_ids import new_public_id
 from proposals.models import Proposal
 from workshops.models import Attendance, Workshop
 

@@ -15,8 +15,10 @@ from django.utils import timezone
 
 from agendas.models import Agenda
 from booklets.models import Edition, Paper
-from booklets.rendering import Stamp, booklet_html, render_pdf
-from booklets.services import may_export, write_atomically
+from booklets.rendering import Stamp, booklet_html
+from booklets.services import may_export
+from core.files import write_atomically
+from core.pdf import render_pdf
 
 LANGUAGES = ["es", "en"]
 

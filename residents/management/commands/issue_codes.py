@@ -14,8 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from booklets.models import Paper
-from booklets.services import write_atomically
 from communities.models import Neighbourhood
+from core.files import write_atomically
 from residents.services import MAX_BATCH, issue_batch
 from residents.slips import slips_pdf
 

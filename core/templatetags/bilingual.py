@@ -10,7 +10,7 @@ from django import template
 from django.utils.html import format_html, strip_tags
 from django.utils.translation import gettext as _
 
-from pages.text import localized, render_markdown
+from core.text import localized, render_markdown
 
 register = template.Library()
 

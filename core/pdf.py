@@ -1,7 +1,9 @@
-"""The only way a booklet's HTML may load anything: the project's own static
-files, read from disk. Every other URL is refused: other hosts, any
-`file:` path, `data:` URLs and redirects (a redirect could only come from
-another host, and none is ever contacted).
+"""PDFs from HTML (booklets, sheets of codes), made with WeasyPrint.
+
+The only way their HTML may load anything: the project's own static files,
+read from disk. Every other URL is refused: other hosts, any `file:` path,
+`data:` URLs and redirects (a redirect could only come from another host,
+and none is ever contacted).
 """
 
 from posixpath import normpath
@@ -53,3 +55,15 @@ class StaticOnlyFetcher(URLFetcher):
             body = handle.read()
         suffix = "." + found.rsplit(".", 1)[-1]
         return URLFetcherResponse(url, body, {"Content-Type": TYPES[suffix]})
+
+
+def laid_out(html):
+    """The HTML laid out in pages (a WeasyPrint document), loading nothing
+    but the site's static files."""
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher()).render()
+
+
+def render_pdf(html):
+    return laid_out(html).write_pdf()

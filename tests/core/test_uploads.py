@@ -5,7 +5,7 @@ import io
 import pytest
 from PIL import Image
 
-from pages.uploads import NotAnImage, strip_metadata
+from core.uploads import NotAnImage, strip_metadata
 
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112

@@ -5,7 +5,7 @@ the address that proxy saw."""
 import pytest
 from django.test import Client, RequestFactory
 
-from pages.addresses import client_address
+from core.addresses import client_address
 from tests.api.test_throttle import low_anonymous_rate  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
