@@ -105,7 +105,7 @@ class Agenda(models.Model):
 
 
 class AgendaStep(models.Model):
-    """One move of an agenda along its way to publication (agendas.lifecycle)."""
+    """One move of an agenda along its way to publication (publication.lifecycle)."""
 
     agenda = models.ForeignKey(
         Agenda, on_delete=models.CASCADE, related_name="steps", verbose_name=_("agenda")
@@ -143,7 +143,7 @@ class AgendaVersion(models.Model):
     """A published text, frozen: v1, v2… of an agenda, with a permanent link.
 
     `snapshot` holds everything the page shows, in both languages (see
-    agendas.versions). Nothing may change a version once written: not the
+    publication.versions). Nothing may change a version once written: not the
     model, not a queryset update, not SQL (a trigger refuses it).
     """
 

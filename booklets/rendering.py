@@ -12,8 +12,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from agendas.selectors import agenda_view
 from communities.models import ParticipantGroup, SecurityDimension
+from publication.selectors import agenda_view
 from workshops.models import Attendance, Workshop
 from workshops.public import published_workshops
 

@@ -10,14 +10,15 @@ from django.views.i18n import set_language
 
 from booklets import views as booklets
 from pages import views as pages
+from publication import views as publication
 
 admin.site.site_header = _("Human Security Agendas")
 admin.site.site_title = _("Human Security Agendas")
 
 urlpatterns = [
     path("", pages.home, name="home"),
-    path("agendas/<slug:slug>/", pages.agenda_detail, name="agenda-detail"),
-    path("agendas/<slug:slug>/v<int:number>/", pages.agenda_version, name="agenda-version"),
+    path("agendas/<slug:slug>/", publication.agenda_detail, name="agenda-detail"),
+    path("agendas/<slug:slug>/v<int:number>/", publication.agenda_version, name="agenda-version"),
     path("agendas/<slug:slug>/booklet/", booklets.booklet_form, name="booklet-form"),
     path("booklets/", include("booklets.urls")),
     path("dimensions.css", pages.dimensions_css, name="dimensions-css"),

@@ -13,10 +13,10 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from agendas.models import Agenda, Issue, Section
-from agendas.versions import publish
 from communities.models import City, Membership, Neighbourhood, ParticipantGroup, SecurityDimension
 from pages.models import SiteText
 from proposals.models import Proposal
+from publication.versions import publish
 from residents.models import SensitiveGroup
 from synthesis.models import NationalPoint
 from workshops.models import Attendance, Workshop

@@ -20,7 +20,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from agendas import lifecycle
 from agendas.models import CONFIRMED_PUBLIC, Agenda, Issue, Section
 from agendas.ordering import move, next_place
 from communities.models import Neighbourhood, ParticipantGroup
@@ -29,6 +28,7 @@ from core.text import localized
 from editing.concurrency import EditConflict, conflicts, save_if_current
 from history.selectors import Tracked, history_of
 from proposals.models import Proposal
+from publication import lifecycle
 from tallies.models import PaperTally, TallyCount
 from tallies.services import save_tally, tally_for
 from workshops.models import Attendance, Workshop

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "comparison",
     "opendata",
     "api",
+    "publication",
     "pages",
     "workspace",
     "demo",

@@ -36,13 +36,13 @@ from pypdf import PdfReader
 
 from access.rules import can_see_restricted
 from agendas.models import Agenda, AgendaVersion, Issue, Section
-from agendas.versions import publish
 from api.datasets import DATASETS
 from booklets.rendering import booklet_html
 from booklets.services import may_export, render_job, request_export
 from communities.models import Neighbourhood
 from editing.models import Comment, Suggestion
 from proposals.models import Proposal
+from publication.versions import publish
 from residents.services import issue_batch
 from residents.sheets import make_sheet, request_sheet
 from synthesis.models import NationalPoint

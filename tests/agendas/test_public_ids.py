@@ -8,10 +8,10 @@ import re
 import pytest
 
 from agendas.models import Agenda, AgendaVersion, Issue, Section
-from agendas.versions import snapshot_of
 from booklets.rendering import booklet_html
 from core.public_ids import PATTERN
 from proposals.models import Proposal
+from publication.versions import snapshot_of
 from synthesis.models import NationalPoint
 from tests.pages.helpers import get_in
 

@@ -6,10 +6,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from agendas.lifecycle import move
 from agendas.models import Agenda, Issue
 from editing.models import Comment, Suggestion, Support
 from proposals.models import Proposal
+from publication.lifecycle import move
 
 pytestmark = pytest.mark.django_db
 

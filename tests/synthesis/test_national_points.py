@@ -11,10 +11,10 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from agendas.cache import new_generation
-from agendas.lifecycle import move
 from agendas.models import Agenda, AgendaVersion, Issue, Section
 from booklets.rendering import booklet_html
 from proposals.models import Proposal
+from publication.lifecycle import move
 from synthesis.models import NationalPoint
 from tests.pages.helpers import get_in, page_text, plain
 

@@ -18,12 +18,12 @@ from django.db.models import Count, Max, Prefetch, Sum
 
 from access import disclosure
 from access.rules import can_see_restricted
+from agendas.models import AgendaVersion, Issue, Section
 from communities.models import Neighbourhood, SecurityDimension
 from proposals.models import Proposal
 from synthesis.models import NationalPoint
 from synthesis.selectors import evidence, reader_of
 
-from .models import AgendaVersion, Issue, Section
 from .selectors import AgendaView, DimensionGroup
 
 LANGUAGES = ("es", "en")

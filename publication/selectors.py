@@ -7,10 +7,9 @@ from django.db.models import Count, Prefetch, Sum
 
 from access import disclosure
 from access import rules as access
+from agendas.models import Agenda, Issue, Section
 from communities.models import Neighbourhood, SecurityDimension
 from proposals.models import Proposal
-
-from .models import Agenda, Issue, Section
 
 
 @dataclass

@@ -2,14 +2,15 @@
 
 draft ⇄ consultation ⇄ validated → published, and back to draft to work on
 the next text. Each step is kept: who moved it, when, from where to where.
-Publishing freezes the text as the next numbered version (agendas.versions).
+Publishing freezes the text as the next numbered version (publication.versions).
 """
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from .models import Agenda, AgendaStep
+from agendas.models import Agenda, AgendaStep
+
 from .versions import publish
 
 Status = Agenda.Status
