@@ -59,7 +59,7 @@ def job_status(request, pk):
     # The broker was down when the booklet was asked for: try again now.
     if waiting and services.dispatch(job.pk):
         job.refresh_from_db()
-    return render(request, "booklets/job.html", {"job": job})
+    return job_page(request, "booklets/job.html", {"job": job}, finished=job.is_finished)
 
 
 @require_safe
@@ -71,6 +71,21 @@ def job_download(request, pk):
     if job.status != ExportJob.Status.READY or not job.has_file():
         raise Http404
     return private_pdf(job.file_path, job.filename())
+
+
+# htmx stops polling a part of a page when the server answers with this code.
+STOP_POLLING = 286
+
+
+def job_page(request, template, context, *, finished):
+    """The page of a background job. Refreshed by htmx while the job runs;
+    once it is finished, htmx's request is answered 286, which shows the
+    last state and stops the refreshing."""
+    response = render(request, template, context)
+    if finished and request.headers.get("HX-Request") == "true":
+        response.status_code = STOP_POLLING
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def private_pdf(path, filename):

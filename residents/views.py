@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_ratelimit.core import get_usage
 
 from booklets.models import Paper
-from booklets.views import private_pdf
+from booklets.views import job_page, private_pdf
 from communities.models import Membership, Neighbourhood
 from core.forms import render_form
 from pages.privacy import current_notice, notice_html
@@ -296,9 +296,9 @@ def code_sheet(request, pk):
     # The broker was down when the sheet was asked for: try again now.
     if sheet.status == CodeSheet.Status.QUEUED and not sheet.dispatched and sheets.dispatch(pk):
         sheet.refresh_from_db()
-    response = render(request, "residents/code_sheet.html", {"sheet": sheet})
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return job_page(
+        request, "residents/code_sheet.html", {"sheet": sheet}, finished=sheet.is_finished
+    )
 
 
 @login_required

@@ -24,3 +24,20 @@ def forget_broker_connections():
     app._pool = None
     if "amqp" in app.__dict__:
         app.amqp._producer_pool = None
+
+
+def folder_broker(folder):
+    """The configuration of a broker kept in `folder` (made here): it
+    accepts messages, and no worker reads them unless one is started on it."""
+    for name in ("messages", "processed", "control"):
+        (folder / name).mkdir(parents=True)
+    return {
+        "task_always_eager": False,
+        "broker_url": "filesystem://",
+        "broker_transport_options": {
+            "data_folder_in": str(folder / "messages"),
+            "data_folder_out": str(folder / "messages"),
+            "processed_folder": str(folder / "processed"),
+            "control_folder": str(folder / "control"),
+        },
+    }

@@ -21,7 +21,7 @@ from booklets.models import ExportJob
 from communities.models import Membership
 from tests.pages.helpers import page_text
 
-from . import celery_conf
+from . import celery_conf, folder_broker
 
 SLUG = "lazaro-cardenas"
 FORM = f"/agendas/{SLUG}/booklet/"
@@ -50,17 +50,7 @@ def booklet_root(settings, tmp_path):
 def broker_without_worker(tmp_path):
     """A broker that accepts messages but that no worker reads."""
     folder = tmp_path / "broker"
-    for name in ("messages", "processed", "control"):
-        (folder / name).mkdir(parents=True)
-    options = {
-        "data_folder_in": str(folder / "messages"),
-        "data_folder_out": str(folder / "messages"),
-        "processed_folder": str(folder / "processed"),
-        "control_folder": str(folder / "control"),
-    }
-    with celery_conf(
-        task_always_eager=False, broker_url="filesystem://", broker_transport_options=options
-    ):
+    with celery_conf(**folder_broker(folder)):
         yield folder / "messages"
 
 
@@ -488,6 +478,9 @@ def test_the_status_page_refreshes_itself_until_the_booklet_is_ready(
     box = status_box(page)
     assert f'hx-get="{status_url(job)}"' in box
     assert 'hx-trigger="every 2s"' in box
+    # Only the content of the live region is replaced, so that it is announced.
+    assert 'data-hx-target="#job-status-now"' in box
+    assert visitor.get(status_url(job), headers={**EN, "HX-Request": "true"}).status_code == 200
     # Without JavaScript, a plain link does the same.
     assert f'<a href="{status_url(job)}">Reload this page</a>' in page.content.decode()
     assert "This usually takes a few seconds." in page_text(page)
@@ -500,4 +493,6 @@ def test_the_status_page_refreshes_itself_until_the_booklet_is_ready(
     assert "hx-get" not in box
     assert "hx-trigger" not in box
     assert "Reload this page" not in page_text(page)
+    # htmx's own request for a finished job is answered 286: it stops refreshing.
+    assert visitor.get(status_url(job), headers={**EN, "HX-Request": "true"}).status_code == 286
     assert f'href="{download_url(job)}"' in page.content.decode()

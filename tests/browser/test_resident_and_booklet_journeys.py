@@ -2,12 +2,15 @@
 and a visitor prints a booklet with JavaScript following its progress."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from communities.models import Neighbourhood
+from residents import sheets
+from residents.models import CodeSheet
 from residents.services import issue_batch
-from tests.booklets import celery_conf
+from tests.booklets import celery_conf, folder_broker
 from voting.models import Ballot, Participation, VotingRound
 
 
@@ -163,4 +166,48 @@ def test_a_facilitator_prints_a_sheet_of_codes_on_a_phone(
     page.get_by_role("button", name=ui["delete"]).click()
     expect(status).to_contain_text(ui["deleted"])
     fits(page)
+    assert page.outside_requests == []
+
+
+def test_the_sheet_page_follows_the_job_with_javascript_and_then_stops_asking(
+    site, new_page, tmp_path
+):
+    """While the sheet is queued, htmx asks for its state every 2 s and
+    replaces the content of the live region; once the sheet is made, the page
+    says so without a reload, and htmx stops asking."""
+
+    facilitator = get_user_model().objects.get(username="facilitator-lazaro-cardenas")
+    with celery_conf(**folder_broker(tmp_path / "broker")):
+        sheet = sheets.request_sheet(
+            Neighbourhood.objects.get(slug="lazaro-cardenas"),
+            requested_by=facilitator,
+            count=3,
+            days=None,
+            label="",
+            paper="a4",
+            site_url=site + "/",
+        )
+        assert CodeSheet.objects.get(pk=sheet.pk).dispatched  # with the broker, no worker
+        page = new_page(language="en-GB", width=360)
+        page.goto(site + "/sign-in/")
+        page.locator("#id_username").fill("facilitator-lazaro-cardenas")
+        page.locator("#id_password").fill("demo-agendas-2026")
+        page.locator("main button[type=submit]").click()
+        asked = []
+        url = f"{site}/workspace/code-sheets/{sheet.pk}/"
+        page.on(
+            "request", lambda request: asked.append(request.url) if request.url == url else None
+        )
+        page.goto(url)
+        status = page.locator("#sheet-status")
+        expect(status).to_contain_text("Queued")
+        expect(status).to_have_attribute("role", "status")
+        page.wait_for_timeout(2500)
+        assert len(asked) >= 2  # the page load, then htmx
+        sheets.make_sheet(sheet.pk)  # what the worker does
+        expect(status).to_contain_text("Ready", timeout=6_000)
+        expect(page.get_by_role("link", name="Download the sheet (PDF)")).to_be_visible()
+        settled = len(asked)
+        page.wait_for_timeout(4500)
+        assert len(asked) == settled  # answered 286: htmx stopped asking
     assert page.outside_requests == []

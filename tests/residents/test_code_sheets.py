@@ -222,9 +222,18 @@ def test_the_page_refreshes_itself_until_the_sheet_is_ready(facilitator, ask):
     with celery_conf(task_always_eager=False, broker_url=DEAD_BROKER):
         waiting = page(facilitator, sheet).content.decode()
     assert 'data-hx-trigger="every 2s"' in waiting
+    assert 'data-hx-target="#sheet-status-now"' in waiting  # the live region itself stays
     assert "Reload this page" in waiting
+    htmx = {**EN, "HX-Request": "true"}
+    url = f"/workspace/code-sheets/{sheet.pk}/"
+    with celery_conf(task_always_eager=False, broker_url=DEAD_BROKER):
+        assert facilitator.get(url, headers=htmx).status_code == 200
     sheets.make_sheet(sheet.pk)
     assert 'data-hx-trigger="every 2s"' not in page(facilitator, sheet).content.decode()
+    # htmx's own request for a finished sheet is answered 286: it stops refreshing.
+    finished = facilitator.get(url, headers=htmx)
+    assert finished.status_code == 286
+    assert "Status: Ready" in page_text(finished)
 
 
 def test_a_sheet_never_downloaded_is_not_deleted(facilitator, ask):
