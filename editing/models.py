@@ -16,13 +16,6 @@ from django.utils.translation import gettext_lazy as _
 from agendas.models import Agenda, Issue, Section
 from proposals.models import Proposal
 
-# What may be suggested on each kind of text, per language.
-SUGGESTIBLE = {
-    "section": ["heading", "body"],
-    "issue": ["title", "description"],
-    "proposal": ["text"],
-}
-
 
 class Suggestion(models.Model):
     class Status(models.TextChoices):

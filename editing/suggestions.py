@@ -7,30 +7,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from access.rules import agenda_in_consultation, is_resident_of
-from agendas.models import Issue, Section
-from core.text import LANGUAGE_CODES
-from proposals.models import Proposal
+from items.registry import KINDS
 
 from .concurrency import EditConflict
-from .models import SUGGESTIBLE, Comment, Suggestion, Support
+from .models import Comment, Suggestion, Support
 
 SUGGESTED_BY = "suggested-by:"
-MODELS = {"section": Section, "issue": Issue, "proposal": Proposal}
-VIEW_PERMS = {
-    "section": "agendas.view_section",
-    "issue": "agendas.view_issue",
-    "proposal": "proposals.view_proposal",
-}
-CHANGE_PERMS = {
-    "section": "agendas.change_section",
-    "issue": "agendas.change_issue",
-    "proposal": "proposals.change_proposal",
-}
 
 
 def fields_of(kind):
     """The texts one may suggest on, as model field names ("title_es"…)."""
-    return [f"{base}_{code}" for base in SUGGESTIBLE[kind] for code in LANGUAGE_CODES]
+    return KINDS[kind].suggestible_fields
 
 
 def may_suggest(user, kind, target):
@@ -39,7 +26,7 @@ def may_suggest(user, kind, target):
     return (
         agenda_in_consultation(user, target)
         and is_resident_of(user, target)
-        and user.has_perm(VIEW_PERMS[kind], target)
+        and user.has_perm(KINDS[kind].view_perm, target)
     )
 
 
@@ -70,7 +57,7 @@ def suggest(user, kind, target, field, wording, reason):
 def _decide(suggestion, by, status, **fields):
     """Lock the suggestion, check it is still waiting and `by` may decide."""
     locked = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
-    if not by.has_perm(CHANGE_PERMS[locked.kind], locked.target):
+    if not by.has_perm(KINDS[locked.kind].change_perm, locked.target):
         raise PermissionDenied
     if locked.status != Suggestion.Status.PENDING:
         raise ValidationError(_("This suggestion was already decided."))
@@ -89,7 +76,7 @@ def accept(suggestion, by, revision):
     The history credits the suggester by their pseudonym."""
     with transaction.atomic():
         decided = _decide(suggestion, by, Suggestion.Status.ACCEPTED)
-        model = MODELS[decided.kind]
+        model = KINDS[decided.kind].model
         target = model.objects.select_for_update().get(pk=decided.target.pk)
         if target.revision != revision:
             raise EditConflict(target)
@@ -139,7 +126,8 @@ def support(user, proposal):
 def may_comment(user, kind, target):
     """Residents during consultation, and the agenda's team, on what they may see."""
     return may_suggest(user, kind, target) or (
-        user.has_perm(CHANGE_PERMS[kind], target) and user.has_perm(VIEW_PERMS[kind], target)
+        user.has_perm(KINDS[kind].change_perm, target)
+        and user.has_perm(KINDS[kind].view_perm, target)
     )
 
 
@@ -160,7 +148,7 @@ def hide(comment_, by, reason):
     """Hide a comment from everyone but the team; it is kept, with who hid it and why."""
     kind = "issue" if comment_.issue_id else "proposal"
     target = comment_.issue or comment_.proposal
-    if not by.has_perm(CHANGE_PERMS[kind], target):
+    if not by.has_perm(KINDS[kind].change_perm, target):
         raise PermissionDenied
     reason = (reason or "").strip()
     if not reason:

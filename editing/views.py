@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from access.rules import is_resident_of
 from agendas.models import Agenda, Issue
 from core.forms import render_form
+from items.registry import KINDS
 from proposals.models import Proposal
 
 from . import revisions, suggestions
@@ -73,10 +74,10 @@ def _seen(request, kind, **lookup):
     """The section, issue or proposal, or 404 alike for missing and unseen.
     Residents' addresses name it by public id (core.public_ids): counted ids
     would tell them how many restricted issues sit between two they see."""
-    if kind not in suggestions.MODELS:
+    if kind not in KINDS:
         raise Http404
-    target = get_object_or_404(suggestions.MODELS[kind].objects.select_related("agenda"), **lookup)
-    if not request.user.has_perm(suggestions.VIEW_PERMS[kind], target):
+    target = get_object_or_404(KINDS[kind].model.objects.select_related("agenda"), **lookup)
+    if not request.user.has_perm(KINDS[kind].view_perm, target):
         raise Http404
     return target
 
@@ -199,7 +200,7 @@ def _suggestion(request, pk):
     suggestion = get_object_or_404(
         Suggestion.objects.select_related("agenda", "section", "issue", "proposal"), pk=pk
     )
-    if not request.user.has_perm(suggestions.VIEW_PERMS[suggestion.kind], suggestion.target):
+    if not request.user.has_perm(KINDS[suggestion.kind].view_perm, suggestion.target):
         raise Http404
     return suggestion
 
@@ -246,10 +247,10 @@ def decline(request, pk):
 
 
 def _text(request, kind, pk, perm):
-    if kind not in revisions.TEXT_FIELDS:
+    if kind not in KINDS:
         raise Http404
-    target = get_object_or_404(suggestions.MODELS[kind].objects.select_related("agenda"), pk=pk)
-    if not request.user.has_perm(suggestions.VIEW_PERMS[kind], target):
+    target = get_object_or_404(KINDS[kind].model.objects.select_related("agenda"), pk=pk)
+    if not request.user.has_perm(KINDS[kind].view_perm, target):
         raise Http404
     if not request.user.has_perm(perm, target):
         raise PermissionDenied
@@ -276,7 +277,7 @@ def text_revisions(request, kind, pk):
             "records": saved,
             "chosen": [record.history_id if record else None for record in chosen],
             "difference": difference,
-            "can_edit": request.user.has_perm(suggestions.CHANGE_PERMS[kind], target),
+            "can_edit": request.user.has_perm(KINDS[kind].change_perm, target),
         },
     )
 
@@ -291,7 +292,7 @@ def _number(text):
 @require_POST
 @login_required
 def text_restore(request, kind, pk):
-    target = _text(request, kind, pk, suggestions.CHANGE_PERMS.get(kind, "-"))
+    target = _text(request, kind, pk, KINDS[kind].change_perm if kind in KINDS else "-")
     record = target.history.filter(history_id=_number(request.POST.get("record"))).first()
     if record is None:
         messages.error(request, _("Choose one of the saved texts."))

@@ -17,6 +17,7 @@ ABOVE_AGENDAS = {
     "tallies",
     "voting",
     "publication",
+    "items",
     "booklets",
     "editing",
     "history",

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "residents",
     "voting",
     "simple_history",
+    "items",
     "history",
     "editing",
     "privacy",
