@@ -135,45 +135,56 @@ def slips_pdf(issued, site_url=None, paper=Paper.LETTER):
     ]
     laid_out_pages = PdfReader(io.BytesIO(document.write_pdf())).pages
     writer = PdfWriter()
-    code_font = DictionaryObject(
-        {
-            NameObject("/Type"): NameObject("/Font"),
-            NameObject("/Subtype"): NameObject("/Type1"),
-            NameObject("/BaseFont"): NameObject("/Helvetica-Bold"),
-            NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
-        }
-    )
-    save = writer._add_object(_stream(b"q"))
-    restore = writer._add_object(_stream(b"Q"))
     for slips in pages:
         layout = layouts.index(len(slips))
         page = writer.add_page(laid_out_pages[layout])
-        images, drawing = DictionaryObject(), []
-        for (number, code), (qr, code_place, number_place) in zip(
-            slips, places[layout], strict=True
-        ):
-            name = NameObject(f"/SlipQR{number}")
-            images[name] = writer._add_object(_qr_image(redeem_url(code, site_url)))
-            drawing.append(_draw_image(name, qr))
-            drawing.append(_draw_text(code, code_place, CODE_SIZE, spacing=0.6))
-            drawing.append(_draw_text(str(number), number_place, NUMBER_SIZE))
-        resources = DictionaryObject(page["/Resources"].get_object())
-        xobjects = DictionaryObject(resources.get("/XObject", DictionaryObject()).get_object())
-        xobjects.update(images)
-        fonts = DictionaryObject(resources.get("/Font", DictionaryObject()).get_object())
-        fonts[NameObject("/SlipCode")] = code_font
-        resources[NameObject("/XObject")] = xobjects
-        resources[NameObject("/Font")] = fonts
-        page[NameObject("/Resources")] = resources
-        # The laid-out page runs in its own graphics state (WeasyPrint scales
-        # its coordinates); the slips' own drawing comes after, in points.
-        contents = page["/Contents"]
-        laid = list(contents) if isinstance(contents, ArrayObject) else [page.raw_get("/Contents")]
-        overlay = writer._add_object(_stream("\n".join(drawing).encode("latin-1")))
-        page[NameObject("/Contents")] = ArrayObject([save, *laid, restore, overlay])
+        _draw_slips(writer, page, zip(slips, places[layout], strict=True), site_url)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+CODE_FONT = {
+    "/Type": "/Font",
+    "/Subtype": "/Type1",
+    "/BaseFont": "/Helvetica-Bold",
+    "/Encoding": "/WinAnsiEncoding",
+}
+
+
+def _draw_slips(writer, page, slips, site_url):
+    """Draw each slip's QR code, code and number into its places on `page`
+    (a copy of a laid-out page): [((number, code), (qr, code, number places))]."""
+    images, drawing = DictionaryObject(), []
+    for (number, code), (qr, code_place, number_place) in slips:
+        name = NameObject(f"/SlipQR{number}")
+        images[name] = writer._add_object(_qr_image(redeem_url(code, site_url)))
+        drawing.append(_draw_image(name, qr))
+        drawing.append(_draw_text(code, code_place, CODE_SIZE, spacing=0.6))
+        drawing.append(_draw_text(str(number), number_place, NUMBER_SIZE))
+    resources = DictionaryObject(page["/Resources"].get_object())
+    xobjects = DictionaryObject(resources.get("/XObject", DictionaryObject()).get_object())
+    xobjects.update(images)
+    fonts = DictionaryObject(resources.get("/Font", DictionaryObject()).get_object())
+    fonts[NameObject("/SlipCode")] = DictionaryObject(
+        {NameObject(key): NameObject(value) for key, value in CODE_FONT.items()}
+    )
+    resources[NameObject("/XObject")] = xobjects
+    resources[NameObject("/Font")] = fonts
+    page[NameObject("/Resources")] = resources
+    # The laid-out page runs in its own graphics state (WeasyPrint scales its
+    # coordinates); the slips' own drawing comes after it, in points.
+    contents = page["/Contents"]
+    laid = list(contents) if isinstance(contents, ArrayObject) else [page.raw_get("/Contents")]
+    overlay = _stream("\n".join(drawing).encode("latin-1"))
+    page[NameObject("/Contents")] = ArrayObject(
+        [
+            writer._add_object(_stream(b"q")),
+            *laid,
+            writer._add_object(_stream(b"Q")),
+            writer._add_object(overlay),
+        ]
+    )
 
 
 def _places(page, index, count):
