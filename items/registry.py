@@ -1,7 +1,9 @@
 """What an agenda item is, said once: each kind (a section, an issue, a
-proposal) with its model, who may read and change it, its texts and which
-of them residents may suggest on. Co-editing (suggestions, revisions,
-restoring) reads it; the workspace and history are to follow.
+proposal) with its model, who may read, add, change and delete it, its
+texts and which of them residents may suggest on, the list it is ordered
+within, its workspace form, what its pages say and where on the agenda's
+workspace page it sits. Co-editing (suggestions, revisions, restoring) and
+the workspace's item pages read it.
 
 It sits above agendas and proposals, whose models it names, and below the
 apps that work on items of any kind.
@@ -9,6 +11,8 @@ apps that work on items of any kind.
 
 from dataclasses import dataclass
 
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 
 from agendas.models import Issue, Section
@@ -24,6 +28,29 @@ class ItemKind:
     change_perm: str
     # The texts residents may suggest new words for, by base name ("title").
     suggestible: tuple
+    # The workspace's pages of the kind.
+    form: str  # dotted path: the workspace builds on this module, not the reverse
+    labels: dict  # "new", "edit", "saved", "history": what its pages say
+    title_field: str  # the text that names an item on its delete and history pages
+    add_perm: str = ""
+    delete_perm: str = ""
+    # The fields that, with its agenda, make the list an item is ordered within.
+    ordered_within: tuple = ()
+    list_anchor: str = ""  # where on the agenda's workspace page its list is
+    deleting: tuple = ()  # what else deleting an item does, said before it is done
+    form_takes_agenda: bool = True
+    history_title_length: int | None = None
+
+    def anchor(self, item):
+        return f"{self.key}-{item.pk}"
+
+    def form_class(self):
+        return import_string(self.form)
+
+    def siblings(self, item):
+        """The list `item` is ordered within."""
+        scope = {name: getattr(item, name) for name in self.ordered_within}
+        return self.model.objects.filter(agenda_id=item.agenda_id, **scope)
 
     @property
     def texts(self):
@@ -50,20 +77,58 @@ KINDS = {
             view_perm="agendas.view_section",
             change_perm="agendas.change_section",
             suggestible=("heading", "body"),
+            form="workspace.forms.SectionForm",
+            form_takes_agenda=False,
+            labels={
+                "new": _("New section"),
+                "edit": _("Edit section"),
+                "saved": _("The section is saved."),
+                "history": _("Section"),
+            },
+            title_field="heading",
         ),
         ItemKind(
             key="issue",
             model=Issue,
             view_perm="agendas.view_issue",
             change_perm="agendas.change_issue",
+            add_perm="agendas.add_issue",
+            delete_perm="agendas.delete_issue",
             suggestible=("title", "description"),
+            form="workspace.forms.IssueForm",
+            labels={
+                "new": _("New issue"),
+                "edit": _("Edit issue"),
+                "saved": _("The issue is saved."),
+                "history": _("Issue"),
+            },
+            title_field="title",
+            ordered_within=("kind",),
+            list_anchor="issues",
+            deleting=(
+                _("Its dots in paper tallies are deleted with it."),
+                _("Proposals linked to it stay, without this link."),
+            ),
         ),
         ItemKind(
             key="proposal",
             model=Proposal,
             view_perm="proposals.view_proposal",
             change_perm="proposals.change_proposal",
+            add_perm="proposals.add_proposal",
+            delete_perm="proposals.delete_proposal",
             suggestible=("text",),
+            form="workspace.forms.ProposalForm",
+            labels={
+                "new": _("New proposal"),
+                "edit": _("Edit proposal"),
+                "saved": _("The proposal is saved."),
+                "history": _("Proposal"),
+            },
+            title_field="text",
+            ordered_within=("actor",),
+            list_anchor="proposals",
+            history_title_length=80,
         ),
     )
 }

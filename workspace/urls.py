@@ -9,6 +9,9 @@ from voting.urls import workspace_patterns as voting_patterns
 
 from . import views
 
+# The agenda items' pages are the same views for every kind (items.registry).
+SECTION, ISSUE, PROPOSAL = ({"kind": key} for key in ("section", "issue", "proposal"))
+
 urlpatterns = [
     path("", views.dashboard, name="workspace-dashboard"),
     path("neighbourhoods/<int:pk>/", views.neighbourhood, name="workspace-neighbourhood"),
@@ -29,22 +32,43 @@ urlpatterns = [
     ),
     path("agendas/<slug:slug>/", views.agenda, name="workspace-agenda"),
     path("agendas/<slug:slug>/status/", views.agenda_status, name="workspace-agenda-status"),
-    path("agendas/<slug:slug>/issues/new/", views.issue_create, name="workspace-issue-create"),
-    path("issues/<int:pk>/edit/", views.issue_edit, name="workspace-issue-edit"),
-    path("issues/<int:pk>/delete/", views.issue_delete, name="workspace-issue-delete"),
-    path("issues/<int:pk>/move/", views.issue_move, name="workspace-issue-move"),
-    path("issues/<int:pk>/history/", views.issue_history, name="workspace-issue-history"),
+    path(
+        "agendas/<slug:slug>/issues/new/",
+        views.item_create,
+        ISSUE,
+        name="workspace-issue-create",
+    ),
+    path("issues/<int:pk>/edit/", views.item_edit, ISSUE, name="workspace-issue-edit"),
+    path("issues/<int:pk>/delete/", views.item_delete, ISSUE, name="workspace-issue-delete"),
+    path("issues/<int:pk>/move/", views.item_move, ISSUE, name="workspace-issue-move"),
+    path("issues/<int:pk>/history/", views.item_history, ISSUE, name="workspace-issue-history"),
     path(
         "agendas/<slug:slug>/proposals/new/",
-        views.proposal_create,
+        views.item_create,
+        PROPOSAL,
         name="workspace-proposal-create",
     ),
-    path("sections/<int:pk>/edit/", views.section_edit, name="workspace-section-edit"),
-    path("sections/<int:pk>/history/", views.section_history, name="workspace-section-history"),
-    path("proposals/<int:pk>/edit/", views.proposal_edit, name="workspace-proposal-edit"),
-    path("proposals/<int:pk>/delete/", views.proposal_delete, name="workspace-proposal-delete"),
-    path("proposals/<int:pk>/move/", views.proposal_move, name="workspace-proposal-move"),
-    path("proposals/<int:pk>/history/", views.proposal_history, name="workspace-proposal-history"),
+    path("sections/<int:pk>/edit/", views.item_edit, SECTION, name="workspace-section-edit"),
+    path(
+        "sections/<int:pk>/history/",
+        views.item_history,
+        SECTION,
+        name="workspace-section-history",
+    ),
+    path("proposals/<int:pk>/edit/", views.item_edit, PROPOSAL, name="workspace-proposal-edit"),
+    path(
+        "proposals/<int:pk>/delete/",
+        views.item_delete,
+        PROPOSAL,
+        name="workspace-proposal-delete",
+    ),
+    path("proposals/<int:pk>/move/", views.item_move, PROPOSAL, name="workspace-proposal-move"),
+    path(
+        "proposals/<int:pk>/history/",
+        views.item_history,
+        PROPOSAL,
+        name="workspace-proposal-history",
+    ),
     *residents_patterns,
     *voting_patterns,
     *editing_patterns,

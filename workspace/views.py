@@ -17,7 +17,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from agendas.models import CONFIRMED_PUBLIC, Agenda, Issue, Section
@@ -27,6 +26,7 @@ from core.forms import render_form
 from core.text import localized
 from editing.concurrency import EditConflict, conflicts, save_if_current
 from history.selectors import Tracked, history_of
+from items.registry import KINDS
 from proposals.models import Proposal
 from publication import lifecycle
 from tallies.models import PaperTally, TallyCount
@@ -327,45 +327,29 @@ def _agenda_url(agenda, anchor):
     return f"{reverse('workspace-agenda', args=[agenda.slug])}#{anchor}"
 
 
-# What the item pages say, per kind of item.
-ITEM_TEXT = {
-    Issue: {
-        "new": gettext_lazy("New issue"),
-        "edit": gettext_lazy("Edit issue"),
-        "saved": gettext_lazy("The issue is saved."),
-    },
-    Proposal: {
-        "new": gettext_lazy("New proposal"),
-        "edit": gettext_lazy("Edit proposal"),
-        "saved": gettext_lazy("The proposal is saved."),
-    },
-    Section: {
-        "new": gettext_lazy("New section"),
-        "edit": gettext_lazy("Edit section"),
-        "saved": gettext_lazy("The section is saved."),
-    },
-}
+# --- agenda items of every kind (items.registry) ----------------------------------------
 
 
-def _item_form_page(request, form, agenda, anchor):
-    text = ITEM_TEXT[type(form.instance)]
-    heading = text["edit"] if form.instance.pk else text["new"]
+def _item_form_page(request, kind, form, agenda, anchor):
+    labels = kind.labels
+    heading = labels["edit"] if form.instance.pk else labels["new"]
     context = {"form": form, "agenda": agenda, "heading": heading}
     if request.method == "POST" and form.is_valid():
-        if isinstance(form.instance, Issue) and form.instance.would_become_public():
+        becomes_public = getattr(form.instance, "would_become_public", None)
+        if becomes_public and becomes_public():
             if request.POST.get("confirm_public") != "yes":
                 return _confirm_public_page(request, form.instance, agenda)
             form.instance._change_reason = CONFIRMED_PUBLIC
         if form.instance.pk is None:
             with transaction.atomic():
-                form.instance.order = next_place(_siblings(form.instance))
+                form.instance.order = next_place(kind.siblings(form.instance))
                 form.save()
         else:
             try:
                 save_if_current(form)
             except EditConflict as conflict:
-                return _conflict_page(request, form, conflict, context)
-        messages.success(request, text["saved"])
+                return _conflict_page(request, kind, form, conflict, context)
+        messages.success(request, labels["saved"])
         return redirect(_agenda_url(agenda, anchor))
     return render_form(request, "workspace/item_form.html", context)
 
@@ -394,7 +378,7 @@ def _confirm_public_page(request, issue, agenda):
     return render(request, "workspace/confirm_public.html", context)
 
 
-def _conflict_page(request, form, conflict, context):
+def _conflict_page(request, kind, form, conflict, context):
     """Someone saved this text after the person opened it: show both texts
     and the difference, and let them save theirs knowingly (the form now
     carries the new revision) or leave it."""
@@ -403,57 +387,37 @@ def _conflict_page(request, form, conflict, context):
     latest = conflict.current.history.select_related("history_user").first()
     context = {
         **context,
-        "form": type(form)(data, instance=conflict.current, **_form_kwargs(form)),
+        "form": type(form)(data, instance=conflict.current, **_form_kwargs(kind, conflict.current)),
         "conflicts": conflicts(form, conflict.current),
         "saved_by": latest.history_user if latest else None,
     }
     return render(request, "workspace/item_form.html", context, status=409)
 
 
-def _form_kwargs(form):
-    """What a workspace form was built with besides its data and instance."""
-    if isinstance(form, forms.SectionForm):
-        return {}
-    return {"agenda": form.instance.agenda}
+def _form_kwargs(kind, item):
+    """What a workspace form is built with besides its data and instance."""
+    return {"agenda": item.agenda} if kind.form_takes_agenda else {}
 
 
-def _siblings(item):
-    """The list an issue or a proposal is ordered within."""
-    if isinstance(item, Issue):
-        return Issue.objects.filter(agenda_id=item.agenda_id, kind=item.kind)
-    return Proposal.objects.filter(agenda_id=item.agenda_id, actor=item.actor)
-
-
-@GET_POST
-@login_required
-def issue_create(request, slug):
-    agenda = _agenda(request, slug, "agendas.add_issue")
-    form = forms.IssueForm(
-        request.POST if request.method == "POST" else None,
-        agenda=agenda,
-        initial=_initial(request, Issue),
-    )
-    return _item_form_page(request, form, agenda, "issues")
-
-
-def _initial(request, model):
-    """Preselect the kind or actor a facilitator chose on the agenda page."""
-    if model is Issue and request.GET.get("kind") == Issue.Kind.SILENCED:
+def _initial(request, kind):
+    """Preselect the list (kind of issue, actor of a proposal) a facilitator
+    chose on the agenda page."""
+    if kind.model is Issue and request.GET.get("kind") == Issue.Kind.SILENCED:
         # A silenced issue is too dangerous to discuss openly: it starts
         # restricted, and is made public only on purpose.
         return {"kind": Issue.Kind.SILENCED, "visibility": Issue.Visibility.RESTRICTED}
-    if model is Issue and request.GET.get("kind") in Issue.Kind.values:
-        return {"kind": request.GET["kind"]}
-    if model is Proposal and request.GET.get("actor") in Proposal.Actor.values:
-        return {"actor": request.GET["actor"]}
-    return {"kind": Issue.Kind.PRIORITISED} if model is Issue else {}
+    for name in kind.ordered_within:
+        choices = dict(kind.model._meta.get_field(name).choices)
+        if request.GET.get(name) in choices:
+            return {name: request.GET[name]}
+    return {"kind": Issue.Kind.PRIORITISED} if kind.model is Issue else {}
 
 
-def _issue(request, pk, perm):
+def _item(request, kind, pk, perm):
     return _seen(
         request.user,
-        "agendas.view_issue",
-        Issue.objects.select_related("agenda__neighbourhood"),
+        kind.view_perm,
+        kind.model.objects.select_related("agenda__neighbourhood"),
         allowed=perm,
         pk=pk,
     )
@@ -461,148 +425,86 @@ def _issue(request, pk, perm):
 
 @GET_POST
 @login_required
-def issue_edit(request, pk):
-    issue = _issue(request, pk, "agendas.change_issue")
-    form = forms.IssueForm(
-        request.POST if request.method == "POST" else None, instance=issue, agenda=issue.agenda
-    )
-    return _item_form_page(request, form, issue.agenda, f"issue-{issue.pk}")
-
-
-@GET_POST
-@login_required
-def issue_delete(request, pk):
-    issue = _issue(request, pk, "agendas.delete_issue")
-    return _delete_page(
-        request,
-        issue,
-        [
-            _("Its dots in paper tallies are deleted with it."),
-            _("Proposals linked to it stay, without this link."),
-        ],
-        _agenda_url(issue.agenda, "issues"),
-    )
-
-
-@require_POST
-@login_required
-def issue_move(request, pk):
-    issue = _issue(request, pk, "agendas.change_issue")
-    return _move(request, issue, f"issue-{issue.pk}")
-
-
-@require_safe
-@login_required
-def issue_history(request, pk):
-    issue = _issue(request, pk, "workspace.view_workspace")
-    changes = history_of(Tracked(Issue.history.filter(id=issue.pk), lambda r, n: _("Issue")))
-    return _history_page(request, localized(issue, "title").text, changes, issue.agenda)
-
-
-@GET_POST
-@login_required
-def proposal_create(request, slug):
-    agenda = _agenda(request, slug, "proposals.add_proposal")
-    form = forms.ProposalForm(
+def item_create(request, slug, kind):
+    kind = KINDS[kind]
+    agenda = _agenda(request, slug, kind.add_perm)
+    form = kind.form_class()(
         request.POST if request.method == "POST" else None,
         agenda=agenda,
-        initial=_initial(request, Proposal),
+        initial=_initial(request, kind),
     )
-    return _item_form_page(request, form, agenda, "proposals")
-
-
-def _proposal(request, pk, perm):
-    return _seen(
-        request.user,
-        "proposals.view_proposal",
-        Proposal.objects.select_related("agenda__neighbourhood"),
-        allowed=perm,
-        pk=pk,
-    )
+    return _item_form_page(request, kind, form, agenda, kind.list_anchor)
 
 
 @GET_POST
 @login_required
-def proposal_edit(request, pk):
-    proposal = _proposal(request, pk, "proposals.change_proposal")
-    form = forms.ProposalForm(
+def item_edit(request, pk, kind):
+    kind = KINDS[kind]
+    item = _item(request, kind, pk, kind.change_perm)
+    form = kind.form_class()(
         request.POST if request.method == "POST" else None,
-        instance=proposal,
-        agenda=proposal.agenda,
+        instance=item,
+        **_form_kwargs(kind, item),
     )
-    return _item_form_page(request, form, proposal.agenda, f"proposal-{proposal.pk}")
+    return _item_form_page(request, kind, form, item.agenda, kind.anchor(item))
 
 
 @GET_POST
 @login_required
-def proposal_delete(request, pk):
-    proposal = _proposal(request, pk, "proposals.delete_proposal")
-    return _delete_page(request, proposal, [], _agenda_url(proposal.agenda, "proposals"))
+def item_delete(request, pk, kind):
+    kind = KINDS[kind]
+    item = _item(request, kind, pk, kind.delete_perm)
+    return _delete_page(
+        request, kind, item, kind.deleting, _agenda_url(item.agenda, kind.list_anchor)
+    )
 
 
 @require_POST
 @login_required
-def proposal_move(request, pk):
-    proposal = _proposal(request, pk, "proposals.change_proposal")
-    return _move(request, proposal, f"proposal-{proposal.pk}")
+def item_move(request, pk, kind):
+    kind = KINDS[kind]
+    item = _item(request, kind, pk, kind.change_perm)
+    return _move(request, kind, item, kind.anchor(item))
 
 
 @require_safe
 @login_required
-def proposal_history(request, pk):
-    proposal = _proposal(request, pk, "workspace.view_workspace")
+def item_history(request, pk, kind):
+    kind = KINDS[kind]
+    item = _item(request, kind, pk, "workspace.view_workspace")
     changes = history_of(
-        Tracked(Proposal.history.filter(id=proposal.pk), lambda r, n: _("Proposal"))
+        Tracked(kind.model.history.filter(id=item.pk), lambda r, n: str(kind.labels["history"]))
     )
-    title = localized(proposal, "text").text[:80]
-    return _history_page(request, title, changes, proposal.agenda)
-
-
-def _section(request, pk, perm):
-    queryset = Section.objects.select_related("agenda__neighbourhood")
-    return _seen(request.user, "agendas.view_section", queryset, allowed=perm, pk=pk)
-
-
-@GET_POST
-@login_required
-def section_edit(request, pk):
-    section = _section(request, pk, "agendas.change_section")
-    form = forms.SectionForm(request.POST if request.method == "POST" else None, instance=section)
-    return _item_form_page(request, form, section.agenda, f"section-{section.pk}")
-
-
-@require_safe
-@login_required
-def section_history(request, pk):
-    section = _section(request, pk, "workspace.view_workspace")
-    changes = history_of(Tracked(Section.history.filter(id=section.pk), lambda r, n: _("Section")))
-    title = localized(section, "heading").text or section.get_kind_display()
-    return _history_page(request, title, changes, section.agenda)
+    title = localized(item, kind.title_field).text
+    if kind.history_title_length:
+        title = title[: kind.history_title_length]
+    if not title and hasattr(item, "get_kind_display"):  # a section with no heading
+        title = item.get_kind_display()
+    return _history_page(request, title, changes, item.agenda)
 
 
 # --- shared pages ---------------------------------------------------------------------
 
 
-def _move(request, item, anchor):
+def _move(request, kind, item, anchor):
     step = {"up": -1, "down": 1}.get(request.POST.get("direction"))
     if step is None:
         messages.error(request, _("Choose to move it up or down."))
-    elif not move(item, _siblings(item), step):
+    elif not move(item, kind.siblings(item), step):
         messages.info(request, _("It is already at that end of the list."))
     return redirect(_agenda_url(item.agenda, anchor))
 
 
-def _delete_page(request, item, consequences, done_url):
+def _delete_page(request, kind, item, consequences, done_url):
     if request.method == "POST":
         item.delete()
         messages.success(request, _("Deleted. Its history is kept."))
         return redirect(done_url)
-    field = "title" if isinstance(item, Issue) else "text"
     return render(
         request,
         "workspace/confirm_delete.html",
         {
-            "title": localized(item, field).text[:120],
+            "title": localized(item, kind.title_field).text[:120],
             "consequences": consequences,
             "cancel_url": done_url,
         },
