@@ -23,6 +23,7 @@ from proposals.models import Proposal
 @dataclass(frozen=True)
 class ItemKind:
     key: str  # as addresses and stored suggestions name the kind: "issue"
+    address: str  # its workspace pages' addresses start with it: "issues/<pk>/edit/"
     model: type
     view_perm: str
     change_perm: str
@@ -73,6 +74,7 @@ KINDS = {
     for kind in (
         ItemKind(
             key="section",
+            address="sections",
             model=Section,
             view_perm="agendas.view_section",
             change_perm="agendas.change_section",
@@ -89,6 +91,7 @@ KINDS = {
         ),
         ItemKind(
             key="issue",
+            address="issues",
             model=Issue,
             view_perm="agendas.view_issue",
             change_perm="agendas.change_issue",
@@ -112,6 +115,7 @@ KINDS = {
         ),
         ItemKind(
             key="proposal",
+            address="proposals",
             model=Proposal,
             view_perm="proposals.view_proposal",
             change_perm="proposals.change_proposal",

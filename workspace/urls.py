@@ -4,13 +4,30 @@ patterns that the apps of codes, votes and co-editing expose for it."""
 from django.urls import path
 
 from editing.urls import workspace_patterns as editing_patterns
+from items.registry import KINDS
 from residents.urls import workspace_patterns as residents_patterns
 from voting.urls import workspace_patterns as voting_patterns
 
 from . import views
 
-# The agenda items' pages are the same views for every kind (items.registry).
-SECTION, ISSUE, PROPOSAL = ({"kind": key} for key in ("section", "issue", "proposal"))
+
+def item_pages(kind):
+    """The workspace pages of one kind of agenda item (items.registry), the
+    same views for every kind: a page its entry gives no permission or
+    ordering for is not offered."""
+    base, name = kind.address, f"workspace-{kind.key}"
+    pages = [
+        (f"{base}/<int:pk>/edit/", views.item_edit, f"{name}-edit"),
+        (f"{base}/<int:pk>/history/", views.item_history, f"{name}-history"),
+    ]
+    if kind.add_perm:
+        pages.append((f"agendas/<slug:slug>/{base}/new/", views.item_create, f"{name}-create"))
+    if kind.delete_perm:
+        pages.append((f"{base}/<int:pk>/delete/", views.item_delete, f"{name}-delete"))
+    if kind.ordered_within:
+        pages.append((f"{base}/<int:pk>/move/", views.item_move, f"{name}-move"))
+    return [path(route, view, {"kind": kind.key}, name=name) for route, view, name in pages]
+
 
 urlpatterns = [
     path("", views.dashboard, name="workspace-dashboard"),
@@ -32,43 +49,7 @@ urlpatterns = [
     ),
     path("agendas/<slug:slug>/", views.agenda, name="workspace-agenda"),
     path("agendas/<slug:slug>/status/", views.agenda_status, name="workspace-agenda-status"),
-    path(
-        "agendas/<slug:slug>/issues/new/",
-        views.item_create,
-        ISSUE,
-        name="workspace-issue-create",
-    ),
-    path("issues/<int:pk>/edit/", views.item_edit, ISSUE, name="workspace-issue-edit"),
-    path("issues/<int:pk>/delete/", views.item_delete, ISSUE, name="workspace-issue-delete"),
-    path("issues/<int:pk>/move/", views.item_move, ISSUE, name="workspace-issue-move"),
-    path("issues/<int:pk>/history/", views.item_history, ISSUE, name="workspace-issue-history"),
-    path(
-        "agendas/<slug:slug>/proposals/new/",
-        views.item_create,
-        PROPOSAL,
-        name="workspace-proposal-create",
-    ),
-    path("sections/<int:pk>/edit/", views.item_edit, SECTION, name="workspace-section-edit"),
-    path(
-        "sections/<int:pk>/history/",
-        views.item_history,
-        SECTION,
-        name="workspace-section-history",
-    ),
-    path("proposals/<int:pk>/edit/", views.item_edit, PROPOSAL, name="workspace-proposal-edit"),
-    path(
-        "proposals/<int:pk>/delete/",
-        views.item_delete,
-        PROPOSAL,
-        name="workspace-proposal-delete",
-    ),
-    path("proposals/<int:pk>/move/", views.item_move, PROPOSAL, name="workspace-proposal-move"),
-    path(
-        "proposals/<int:pk>/history/",
-        views.item_history,
-        PROPOSAL,
-        name="workspace-proposal-history",
-    ),
+    *(page for kind in KINDS.values() for page in item_pages(kind)),
     *residents_patterns,
     *voting_patterns,
     *editing_patterns,
