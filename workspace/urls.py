@@ -8,7 +8,7 @@ from items.registry import KINDS
 from residents.urls import workspace_patterns as residents_patterns
 from voting.urls import workspace_patterns as voting_patterns
 
-from . import views
+from . import item_views, views, workshop_views
 
 
 def item_pages(kind):
@@ -17,15 +17,15 @@ def item_pages(kind):
     ordering for is not offered."""
     base, name = kind.address, f"workspace-{kind.key}"
     pages = [
-        (f"{base}/<int:pk>/edit/", views.item_edit, f"{name}-edit"),
-        (f"{base}/<int:pk>/history/", views.item_history, f"{name}-history"),
+        (f"{base}/<int:pk>/edit/", item_views.item_edit, f"{name}-edit"),
+        (f"{base}/<int:pk>/history/", item_views.item_history, f"{name}-history"),
     ]
     if kind.add_perm:
-        pages.append((f"agendas/<slug:slug>/{base}/new/", views.item_create, f"{name}-create"))
+        pages.append((f"agendas/<slug:slug>/{base}/new/", item_views.item_create, f"{name}-create"))
     if kind.delete_perm:
-        pages.append((f"{base}/<int:pk>/delete/", views.item_delete, f"{name}-delete"))
+        pages.append((f"{base}/<int:pk>/delete/", item_views.item_delete, f"{name}-delete"))
     if kind.ordered_within:
-        pages.append((f"{base}/<int:pk>/move/", views.item_move, f"{name}-move"))
+        pages.append((f"{base}/<int:pk>/move/", item_views.item_move, f"{name}-move"))
     return [path(route, view, {"kind": kind.key}, name=name) for route, view, name in pages]
 
 
@@ -34,17 +34,27 @@ urlpatterns = [
     path("neighbourhoods/<int:pk>/", views.neighbourhood, name="workspace-neighbourhood"),
     path(
         "neighbourhoods/<int:pk>/workshops/new/",
-        views.workshop_create,
+        workshop_views.workshop_create,
         name="workspace-workshop-create",
     ),
-    path("workshops/<int:pk>/", views.workshop_detail, name="workspace-workshop"),
-    path("workshops/<int:pk>/edit/", views.workshop_edit, name="workspace-workshop-edit"),
-    path("workshops/<int:pk>/delete/", views.workshop_delete, name="workspace-workshop-delete"),
-    path("workshops/<int:pk>/history/", views.workshop_history, name="workspace-workshop-history"),
-    path("workshops/<int:pk>/tallies/<slug:slug>/", views.tally_edit, name="workspace-tally"),
+    path("workshops/<int:pk>/", workshop_views.workshop_detail, name="workspace-workshop"),
+    path("workshops/<int:pk>/edit/", workshop_views.workshop_edit, name="workspace-workshop-edit"),
+    path(
+        "workshops/<int:pk>/delete/",
+        workshop_views.workshop_delete,
+        name="workspace-workshop-delete",
+    ),
+    path(
+        "workshops/<int:pk>/history/",
+        workshop_views.workshop_history,
+        name="workspace-workshop-history",
+    ),
+    path(
+        "workshops/<int:pk>/tallies/<slug:slug>/", workshop_views.tally_edit, name="workspace-tally"
+    ),
     path(
         "workshops/<int:pk>/tallies/<slug:slug>/history/",
-        views.tally_history,
+        workshop_views.tally_history,
         name="workspace-tally-history",
     ),
     path("agendas/<slug:slug>/", views.agenda, name="workspace-agenda"),

@@ -1,0 +1,200 @@
+"""The pages of agenda items of every kind — create, edit, delete, move,
+history — the same views for sections, issues and proposals, read from the
+registry of item kinds (items.registry)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from agendas.models import CONFIRMED_PUBLIC, Agenda, Issue
+from agendas.ordering import move, next_place
+from core.forms import render_form
+from core.text import localized
+from editing.concurrency import EditConflict, conflicts, save_if_current
+from history.selectors import Tracked, history_of
+from items.registry import KINDS
+
+from .common import GET_POST, agenda_for, agenda_url, history_page, seen
+
+# --- agenda items of every kind (items.registry) ----------------------------------------
+
+
+def _item_form_page(request, kind, form, agenda, anchor):
+    labels = kind.labels
+    heading = labels["edit"] if form.instance.pk else labels["new"]
+    context = {"form": form, "agenda": agenda, "heading": heading}
+    if request.method == "POST" and form.is_valid():
+        becomes_public = getattr(form.instance, "would_become_public", None)
+        if becomes_public and becomes_public():
+            if request.POST.get("confirm_public") != "yes":
+                return _confirm_public_page(request, form.instance, agenda)
+            form.instance._change_reason = CONFIRMED_PUBLIC
+        if form.instance.pk is None:
+            with transaction.atomic():
+                form.instance.order = next_place(kind.siblings(form.instance))
+                form.save()
+        else:
+            try:
+                save_if_current(form)
+            except EditConflict as conflict:
+                return _conflict_page(request, kind, form, conflict, context)
+        messages.success(request, labels["saved"])
+        return redirect(agenda_url(agenda, anchor))
+    return render_form(request, "workspace/item_form.html", context)
+
+
+def _confirm_public_page(request, issue, agenda):
+    """Ask before an issue becomes public on an agenda that visitors or
+    residents read. The page carries the form's data back, so confirming
+    saves exactly what was typed; nothing is saved until then."""
+    data = [
+        (name, value)
+        for name, values in request.POST.lists()
+        if name not in ("csrfmiddlewaretoken", "confirm_public")
+        for value in values
+    ]
+    context = {
+        "issue": issue,
+        "title": localized(issue, "title").text,
+        "agenda": agenda,
+        "data": data,
+        "readers": (
+            _("everyone who visits the site")
+            if agenda.status == Agenda.Status.PUBLISHED
+            else _("the neighbourhood's residents taking part in the consultation")
+        ),
+    }
+    return render(request, "workspace/confirm_public.html", context)
+
+
+def _conflict_page(request, kind, form, conflict, context):
+    """Someone saved this text after the person opened it: show both texts
+    and the difference, and let them save theirs knowingly (the form now
+    carries the new revision) or leave it."""
+    data = request.POST.copy()
+    data["revision"] = conflict.current.revision
+    latest = conflict.current.history.select_related("history_user").first()
+    context = {
+        **context,
+        "form": type(form)(data, instance=conflict.current, **_form_kwargs(kind, conflict.current)),
+        "conflicts": conflicts(form, conflict.current),
+        "saved_by": latest.history_user if latest else None,
+    }
+    return render(request, "workspace/item_form.html", context, status=409)
+
+
+def _form_kwargs(kind, item):
+    """What a workspace form is built with besides its data and instance."""
+    return {"agenda": item.agenda} if kind.form_takes_agenda else {}
+
+
+def _initial(request, kind):
+    """Preselect the list (kind of issue, actor of a proposal) a facilitator
+    chose on the agenda page."""
+    if kind.model is Issue and request.GET.get("kind") == Issue.Kind.SILENCED:
+        # A silenced issue is too dangerous to discuss openly: it starts
+        # restricted, and is made public only on purpose.
+        return {"kind": Issue.Kind.SILENCED, "visibility": Issue.Visibility.RESTRICTED}
+    for name in kind.ordered_within:
+        choices = dict(kind.model._meta.get_field(name).choices)
+        if request.GET.get(name) in choices:
+            return {name: request.GET[name]}
+    return {"kind": Issue.Kind.PRIORITISED} if kind.model is Issue else {}
+
+
+def _item(request, kind, pk, perm):
+    return seen(
+        request.user,
+        kind.view_perm,
+        kind.model.objects.select_related("agenda__neighbourhood"),
+        allowed=perm,
+        pk=pk,
+    )
+
+
+@GET_POST
+@login_required
+def item_create(request, slug, kind):
+    kind = KINDS[kind]
+    agenda = agenda_for(request, slug, kind.add_perm)
+    form = kind.form_class()(
+        request.POST if request.method == "POST" else None,
+        agenda=agenda,
+        initial=_initial(request, kind),
+    )
+    return _item_form_page(request, kind, form, agenda, kind.list_anchor)
+
+
+@GET_POST
+@login_required
+def item_edit(request, pk, kind):
+    kind = KINDS[kind]
+    item = _item(request, kind, pk, kind.change_perm)
+    form = kind.form_class()(
+        request.POST if request.method == "POST" else None,
+        instance=item,
+        **_form_kwargs(kind, item),
+    )
+    return _item_form_page(request, kind, form, item.agenda, kind.anchor(item))
+
+
+@GET_POST
+@login_required
+def item_delete(request, pk, kind):
+    kind = KINDS[kind]
+    item = _item(request, kind, pk, kind.delete_perm)
+    return _delete_page(
+        request, kind, item, kind.deleting, agenda_url(item.agenda, kind.list_anchor)
+    )
+
+
+@require_POST
+@login_required
+def item_move(request, pk, kind):
+    kind = KINDS[kind]
+    item = _item(request, kind, pk, kind.change_perm)
+    return _move(request, kind, item, kind.anchor(item))
+
+
+@require_safe
+@login_required
+def item_history(request, pk, kind):
+    kind = KINDS[kind]
+    item = _item(request, kind, pk, "workspace.view_workspace")
+    changes = history_of(
+        Tracked(kind.model.history.filter(id=item.pk), lambda r, n: str(kind.labels["history"]))
+    )
+    title = localized(item, kind.title_field).text
+    if kind.history_title_length:
+        title = title[: kind.history_title_length]
+    if not title and hasattr(item, "get_kind_display"):  # a section with no heading
+        title = item.get_kind_display()
+    return history_page(request, title, changes, item.agenda)
+
+
+def _move(request, kind, item, anchor):
+    step = {"up": -1, "down": 1}.get(request.POST.get("direction"))
+    if step is None:
+        messages.error(request, _("Choose to move it up or down."))
+    elif not move(item, kind.siblings(item), step):
+        messages.info(request, _("It is already at that end of the list."))
+    return redirect(agenda_url(item.agenda, anchor))
+
+
+def _delete_page(request, kind, item, consequences, done_url):
+    if request.method == "POST":
+        item.delete()
+        messages.success(request, _("Deleted. Its history is kept."))
+        return redirect(done_url)
+    return render(
+        request,
+        "workspace/confirm_delete.html",
+        {
+            "title": localized(item, kind.title_field).text[:120],
+            "consequences": consequences,
+            "cancel_url": done_url,
+        },
+    )
