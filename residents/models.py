@@ -176,6 +176,10 @@ class CodeSheet(models.Model):
             return None
         return self.finished_at + timedelta(hours=settings.CODE_SHEET_KEEP_HOURS)
 
+    def delete_file(self):
+        """Delete the sheet's file; its batch stays, its codes now only in print."""
+        self.file_path.unlink(missing_ok=True)
+
     def is_kept(self):
         return self.status == self.Status.READY and self.file_path.exists()
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from communities.models import Membership
 
 from .codes import ALPHABET, code_hash, new_code, normalise
-from .models import CodeBatch, ParticipantCode, ResidentProfile
+from .models import CodeBatch, CodeSheet, ParticipantCode, ResidentProfile
 
 MAX_BATCH = 500
 
@@ -58,13 +58,17 @@ def issue_batch(neighbourhood, count, *, created_by=None, expires_at=None, label
 
 def revoke_batch(batch):
     """Withdraw every code of a batch: none lets anyone join or come back,
-    and residents it let in are signed out everywhere. What they said and
-    voted stays."""
+    residents it let in are signed out everywhere, and its sheet, of no use
+    to anyone now, is deleted. What they said and voted stays."""
     with transaction.atomic():
         withdrawn = CodeBatch.objects.filter(pk=batch.pk, revoked_at__isnull=True).update(
             revoked_at=timezone.now()
         )
-        _sign_out_everywhere(ParticipantCode.objects.filter(batch=batch))
+        if withdrawn:
+            _sign_out_everywhere(ParticipantCode.objects.filter(batch=batch))
+    if withdrawn:
+        for sheet in CodeSheet.objects.filter(batch=batch):
+            sheet.delete_file()
     return withdrawn
 
 
@@ -75,7 +79,8 @@ def revoke_code(batch, number):
     with transaction.atomic():
         slip = ParticipantCode.objects.filter(batch=batch, number=number, revoked_at__isnull=True)
         withdrawn = bool(slip.update(revoked_at=timezone.now()))
-        _sign_out_everywhere(ParticipantCode.objects.filter(batch=batch, number=number))
+        if withdrawn:
+            _sign_out_everywhere(ParticipantCode.objects.filter(batch=batch, number=number))
     return withdrawn
 
 

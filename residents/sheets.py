@@ -87,7 +87,7 @@ def make_sheet(sheet_id):
         unfinished = sheet.batch_id
     if unfinished:
         CodeBatch.objects.filter(pk=unfinished).delete()
-        sheet.file_path.unlink(missing_ok=True)
+        sheet.delete_file()
     batch = None
     try:
         if not sheet.requested_by.has_perm(PERMISSION, sheet.neighbourhood):
@@ -126,17 +126,6 @@ def mark_downloaded(sheet):
         CodeSheet.objects.filter(pk=sheet.pk, downloaded_at__isnull=True).update(
             downloaded_at=sheet.downloaded_at
         )
-
-
-def delete_file(sheet):
-    """Delete a sheet's file; its batch stays, its codes now only in print."""
-    sheet.file_path.unlink(missing_ok=True)
-
-
-def forget_sheets_of(batch):
-    """A withdrawn batch's sheet is of no use to anyone: delete it."""
-    for sheet in CodeSheet.objects.filter(batch=batch):
-        delete_file(sheet)
 
 
 def forget_old_sheets(now=None):

@@ -244,7 +244,6 @@ def withdraw(request, pk):
         )
     elif number == "all":
         services.revoke_batch(batch)
-        sheets.forget_sheets_of(batch)
         messages.success(
             request,
             _(
@@ -326,7 +325,7 @@ def code_sheet_delete(request, pk):
             ),
         )
         return redirect("code-sheet", pk=sheet.pk)
-    sheets.delete_file(sheet)
+    sheet.delete_file()
     messages.success(
         request, _("The sheet is deleted from the server. Its codes now exist only in print.")
     )

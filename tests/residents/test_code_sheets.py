@@ -273,6 +273,15 @@ def test_withdrawing_a_batch_deletes_its_sheet(facilitator, ask):
     assert not sheet.file_path.exists()
 
 
+def test_withdrawing_a_batch_by_any_path_deletes_its_sheet(facilitator, ask):
+    # The rule is the service's, not the page's: the command line and the
+    # admin withdraw through it too.
+    sheet = ask(facilitator)
+    sheet.refresh_from_db()
+    services.revoke_batch(sheet.batch)
+    assert not sheet.file_path.exists()
+
+
 def test_a_sheet_is_deleted_once_its_time_is_up(facilitator, ask, settings):
     settings.CODE_SHEET_KEEP_HOURS = 24
     old, recent = ask(facilitator), ask(facilitator)
