@@ -18,7 +18,6 @@ per module, drawn sharp (no smoothing) at print size. Nothing is fetched but
 the site's own static files."""
 
 import io
-import zlib
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -35,7 +34,6 @@ from pypdf.generic import (
     DictionaryObject,
     NameObject,
     NumberObject,
-    StreamObject,
 )
 
 from booklets.models import Paper
@@ -219,8 +217,7 @@ def _qr_image(text):
     matrix = qr_matrix(text)
     size = len(matrix)
     pixels = bytes(0 if dark else 255 for row in matrix for dark in row)
-    image = StreamObject()
-    image._data = zlib.compress(pixels)
+    image = _stream(pixels)
     image.update(
         {
             NameObject("/Type"): NameObject("/XObject"),
@@ -229,12 +226,11 @@ def _qr_image(text):
             NameObject("/Height"): NumberObject(size),
             NameObject("/ColorSpace"): NameObject("/DeviceGray"),
             NameObject("/BitsPerComponent"): NumberObject(8),
-            NameObject("/Filter"): NameObject("/FlateDecode"),
             # Sharp modules, never smoothed into grey by a viewer or a printer.
             NameObject("/Interpolate"): BooleanObject(False),
         }
     )
-    return image
+    return image.flate_encode()
 
 
 def _draw_image(name, place):

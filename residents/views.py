@@ -274,11 +274,7 @@ def withdraw(request, pk):
 def _sheet(request, pk):
     """A sheet is seen only by whoever asked for it, while they may still
     print codes for its neighbourhood: anyone else gets 404."""
-    sheet = (
-        CodeSheet.objects.select_related("neighbourhood", "batch").filter(pk=pk).first()
-        if request.user.is_authenticated
-        else None
-    )
+    sheet = CodeSheet.objects.select_related("neighbourhood", "batch").filter(pk=pk).first()
     if (
         sheet is None
         or sheet.requested_by_id != request.user.pk
