@@ -41,6 +41,13 @@ def send(task, job_model, job_id):
     return True
 
 
+def send_if_waiting(job, dispatch):
+    """Looking at a job asked for while the broker was down sends it again
+    (with `dispatch`, the job kind's sender); the job is refreshed if sent."""
+    if job.status == "queued" and not job.dispatched and dispatch(job.pk):
+        job.refresh_from_db()
+
+
 def send_waiting(task, job_model):
     """Send every job of this kind that could not be sent yet; returns how many were."""
     waiting = job_model.objects.filter(status="queued", dispatched=False)

@@ -15,7 +15,7 @@ from agendas.models import Agenda
 from core.forms import render_form
 from core.text import reader_language
 
-from . import services
+from . import jobs, services
 from .forms import BookletForm
 from .models import Edition, ExportJob, Paper
 
@@ -55,10 +55,7 @@ def _job(request, pk):
 @require_safe
 def job_status(request, pk):
     job = _job(request, pk)
-    waiting = job.status == ExportJob.Status.QUEUED and not job.dispatched
-    # The broker was down when the booklet was asked for: try again now.
-    if waiting and services.dispatch(job.pk):
-        job.refresh_from_db()
+    jobs.send_if_waiting(job, services.dispatch)
     return job_page(request, "booklets/job.html", {"job": job}, finished=job.is_finished)
 
 

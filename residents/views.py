@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_ratelimit.core import get_usage
 
+from booklets.jobs import send_if_waiting
 from booklets.models import Paper
 from booklets.views import job_page, private_pdf
 from communities.models import Membership, Neighbourhood
@@ -288,9 +289,7 @@ def _sheet(request, pk):
 @require_safe
 def code_sheet(request, pk):
     sheet = _sheet(request, pk)
-    # The broker was down when the sheet was asked for: try again now.
-    if sheet.status == CodeSheet.Status.QUEUED and not sheet.dispatched and sheets.dispatch(pk):
-        sheet.refresh_from_db()
+    send_if_waiting(sheet, sheets.dispatch)
     return job_page(
         request, "residents/code_sheet.html", {"sheet": sheet}, finished=sheet.is_finished
     )
