@@ -16,10 +16,20 @@ A restricted issue is seen only by the agenda's facilitators, researchers and
 admins: anywhere else it must not exist, not even as a count.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import rules
 from django.db.models import Q
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from agendas.models import Agenda
+
+    from .types import Person
 
 PUBLISHED = "published"
 CONSULTATION = "consultation"
@@ -30,18 +40,18 @@ PUBLIC = "public"
 class Roles:
     is_admin: bool = False
     is_researcher: bool = False
-    facilitates: frozenset = frozenset()
-    resident_of: frozenset = frozenset()
+    facilitates: frozenset[int] = frozenset()
+    resident_of: frozenset[int] = frozenset()
 
     @property
-    def sees_everything(self):
+    def sees_everything(self) -> bool:
         return self.is_admin or self.is_researcher
 
 
 NOBODY = Roles()
 
 
-def roles_of(user):
+def roles_of(user: Person) -> Roles:
     """The person's roles, read once per user object (one query per request)."""
     if user is None or not user.is_authenticated or not user.is_active:
         return NOBODY
@@ -50,7 +60,7 @@ def roles_of(user):
         return cached
     from communities.models import Membership
 
-    facilitates, resident_of = set(), set()
+    facilitates, resident_of = set[int](), set[int]()
     for neighbourhood_id, role in Membership.objects.filter(user=user).values_list(
         "neighbourhood_id", "role"
     ):
@@ -61,11 +71,11 @@ def roles_of(user):
         facilitates=frozenset(facilitates),
         resident_of=frozenset(resident_of),
     )
-    user._access_roles = roles
+    user._access_roles = roles  # type: ignore[attr-defined]
     return roles
 
 
-def forget_roles(user):
+def forget_roles(user: Person) -> None:
     """Call after changing someone's memberships within the same request."""
     user.__dict__.pop("_access_roles", None)
 
@@ -73,13 +83,13 @@ def forget_roles(user):
 # --- what an object belongs to ------------------------------------------------
 
 
-def agenda_of(obj):
+def agenda_of(obj: Any) -> Agenda:
     from agendas.models import Agenda
 
     return obj if isinstance(obj, Agenda) else obj.agenda
 
 
-def neighbourhood_id_of(obj):
+def neighbourhood_id_of(obj: Any) -> int | None:
     from agendas.models import Agenda
     from communities.models import Neighbourhood
 
@@ -98,17 +108,17 @@ def neighbourhood_id_of(obj):
 
 
 @rules.predicate
-def is_admin(user):
+def is_admin(user: Person) -> bool:
     return roles_of(user).is_admin
 
 
 @rules.predicate
-def is_researcher(user):
+def is_researcher(user: Person) -> bool:
     return roles_of(user).is_researcher
 
 
 @rules.predicate
-def is_facilitator_of(user, obj):
+def is_facilitator_of(user: Person, obj: Any) -> bool:
     facilitates = roles_of(user).facilitates
     if obj is None:  # a question about the kind of object: "any of them?"
         return bool(facilitates)
@@ -116,7 +126,7 @@ def is_facilitator_of(user, obj):
 
 
 @rules.predicate
-def is_resident_of(user, obj):
+def is_resident_of(user: Person, obj: Any) -> bool:
     resident_of = roles_of(user).resident_of
     if obj is None:
         return bool(resident_of)
@@ -124,22 +134,22 @@ def is_resident_of(user, obj):
 
 
 @rules.predicate
-def agenda_is_published(user, obj):
+def agenda_is_published(user: Person, obj: Any) -> bool:
     return obj is not None and agenda_of(obj).status == PUBLISHED
 
 
 @rules.predicate
-def agenda_in_consultation(user, obj):
+def agenda_in_consultation(user: Person, obj: Any) -> bool:
     return obj is not None and agenda_of(obj).status == CONSULTATION
 
 
 @rules.predicate
-def issue_is_public(user, issue):
+def issue_is_public(user: Person, issue: Any) -> bool:
     return issue is not None and issue.visibility == PUBLIC
 
 
 @rules.predicate
-def round_is_closed(user, round):
+def round_is_closed(user: Person, round: Any) -> bool:
     return round is not None and round.is_closed()
 
 
@@ -212,11 +222,11 @@ for _perm in (
 # --- queryset filters (lists and counts) ------------------------------------------
 
 
-def _q(prefix, **lookups):
+def _q(prefix: str, **lookups: Any) -> Q:
     return Q(**{f"{prefix}{key}": value for key, value in lookups.items()})
 
 
-def agenda_filter(user, prefix=""):
+def agenda_filter(user: Person, prefix: str = "") -> Q:
     """Q for the agendas `user` may see; `prefix` reaches them from another model."""
     roles = roles_of(user)
     if roles.sees_everything:
@@ -229,7 +239,7 @@ def agenda_filter(user, prefix=""):
     return q
 
 
-def restricted_filter(user, prefix=""):
+def restricted_filter(user: Person, prefix: str = "") -> Q:
     """Q for the agendas whose restricted items `user` may see."""
     roles = roles_of(user)
     if roles.sees_everything:
@@ -237,7 +247,7 @@ def restricted_filter(user, prefix=""):
     return _q(prefix, neighbourhood_id__in=sorted(roles.facilitates))
 
 
-def issue_filter(user, prefix=""):
+def issue_filter(user: Person, prefix: str = "") -> Q:
     if roles_of(user).sees_everything:
         return Q()
     return agenda_filter(user, f"{prefix}agenda__") & (
@@ -245,11 +255,11 @@ def issue_filter(user, prefix=""):
     )
 
 
-def proposal_filter(user, prefix=""):
+def proposal_filter(user: Person, prefix: str = "") -> Q:
     return agenda_filter(user, f"{prefix}agenda__")
 
 
-def round_closed_filter(prefix="", now=None):
+def round_closed_filter(prefix: str = "", now: datetime | None = None) -> Q:
     """Q for the voting rounds closed by hand or past their closing time
     (the list twin of VotingRound.is_closed)."""
     from django.utils import timezone
@@ -258,7 +268,7 @@ def round_closed_filter(prefix="", now=None):
     return _q(prefix, closed_at__isnull=False) | _q(prefix, closes_at__lte=now)
 
 
-def round_results_filter(user, prefix="", now=None):
+def round_results_filter(user: Person, prefix: str = "", now: datetime | None = None) -> Q:
     """Q for the voting rounds whose totals `user` may read (voting.view_results)."""
     roles = roles_of(user)
     if roles.sees_everything:
@@ -269,15 +279,15 @@ def round_results_filter(user, prefix="", now=None):
     )
 
 
-def section_filter(user, prefix=""):
+def section_filter(user: Person, prefix: str = "") -> Q:
     return agenda_filter(user, f"{prefix}agenda__")
 
 
-def national_point_filter(user, prefix=""):
+def national_point_filter(user: Person, prefix: str = "") -> Q:
     return agenda_filter(user, f"{prefix}section__agenda__")
 
 
-def workshop_filter(user, prefix=""):
+def workshop_filter(user: Person, prefix: str = "") -> Q:
     """Q for the workshops `user` may see whole, place and notes included
     (workshops.view_workshop); their published numbers: workshop_numbers_filter."""
     roles = roles_of(user)
@@ -286,11 +296,11 @@ def workshop_filter(user, prefix=""):
     return _q(prefix, neighbourhood_id__in=sorted(roles.facilitates))
 
 
-def attendance_filter(user, prefix=""):
+def attendance_filter(user: Person, prefix: str = "") -> Q:
     return workshop_filter(user, f"{prefix}workshop__")
 
 
-def editable_agenda_filter(user, prefix=""):
+def editable_agenda_filter(user: Person, prefix: str = "") -> Q:
     """Q for the agendas `user` may change (can_edit_agenda asked of one
     agenda): where the admin offers an agenda to add an item to."""
     roles = roles_of(user)
@@ -299,7 +309,7 @@ def editable_agenda_filter(user, prefix=""):
     return _q(prefix, neighbourhood_id__in=sorted(roles.facilitates))
 
 
-def editable_neighbourhood_filter(user, prefix=""):
+def editable_neighbourhood_filter(user: Person, prefix: str = "") -> Q:
     """Q for the neighbourhoods whose workshops `user` may log."""
     roles = roles_of(user)
     if roles.is_admin:
@@ -316,7 +326,7 @@ rules.add_perm("workspace.view_dashboard", is_admin | is_researcher | is_facilit
 rules.add_perm("workspace.view_workspace", can_see_restricted)
 
 
-def workspace_neighbourhood_filter(user, prefix=""):
+def workspace_neighbourhood_filter(user: Person, prefix: str = "") -> Q:
     """Q for the neighbourhoods whose work `user` sees in the workspace:
     all for admins and researchers, their own for facilitators."""
     roles = roles_of(user)
@@ -334,14 +344,14 @@ def workspace_neighbourhood_filter(user, prefix=""):
 
 
 @rules.predicate
-def neighbourhood_has_readable_agenda(user, obj):
+def neighbourhood_has_readable_agenda(user: Person, obj: Any) -> bool:
     if obj is None:
         return False
     from agendas.models import Agenda
 
     return (
         Agenda.objects.filter(agenda_filter(user))
-        .filter(neighbourhood_id=neighbourhood_id_of(obj))
+        .filter(neighbourhood_id=neighbourhood_id_of(obj))  # type: ignore[misc]
         .exists()
     )
 
@@ -351,7 +361,7 @@ rules.add_perm("workshops.view_workshop_numbers", can_view_workshop_numbers)
 rules.add_perm("workshops.view_attendance_numbers", can_view_workshop_numbers)
 
 
-def workshop_numbers_filter(user, prefix=""):
+def workshop_numbers_filter(user: Person, prefix: str = "") -> Q:
     """Q for the workshops whose numbers `user` may read (workshops.view_workshop_numbers)."""
     roles = roles_of(user)
     if roles.sees_everything:
@@ -368,11 +378,11 @@ def workshop_numbers_filter(user, prefix=""):
     )
 
 
-def attendance_numbers_filter(user, prefix=""):
+def attendance_numbers_filter(user: Person, prefix: str = "") -> Q:
     return workshop_numbers_filter(user, f"{prefix}workshop__")
 
 
-def sees_restricted_somewhere(user):
+def sees_restricted_somewhere(user: Person) -> bool:
     """True when some list or download may show `user` restricted items."""
     roles = roles_of(user)
     return roles.sees_everything or bool(roles.facilitates)
@@ -394,7 +404,7 @@ can_hold_own_data = (
 rules.add_perm("privacy.hold_own_data", can_hold_own_data)
 
 
-def own_data_holders_filter(prefix=""):
+def own_data_holders_filter(prefix: str = "") -> Q:
     """The queryset twin, on people: residents and nothing else."""
     from communities.models import Membership
 
