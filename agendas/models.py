@@ -292,7 +292,7 @@ class Issue(models.Model):
             "researchers and administrators."
         ),
     )
-    workshops = models.ManyToManyField(
+    workshops: models.ManyToManyField = models.ManyToManyField(
         "workshops.Workshop",
         blank=True,
         related_name="issues",

@@ -4,10 +4,13 @@ Every count is an SQL aggregate: the number of queries does not grow with
 the number of ballots.
 """
 
+from __future__ import annotations
+
 import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -24,32 +27,44 @@ from tallies.models import PaperTally, TallyCount
 
 from .models import Ballot, BallotGroup, BallotMark, Participation, VotingRound
 
+if TYPE_CHECKING:
+    from uuid import UUID
+
+    from django.contrib.auth.models import AnonymousUser
+
+    from access.types import Person
+    from communities.models import User
+
+    # A row of the breakdown by group: the group (None: the other groups),
+    # its points by issue id, and how many voters it stands for.
+    GroupRow = tuple[ParticipantGroup | None, dict[int, int], int]
+
 RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
 
-def _secret():
+def _secret() -> bytes:
     return (getattr(settings, "BALLOT_SECRET", "") or settings.SECRET_KEY + ":ballots").encode()
 
 
-def voter_key(round_id, user_id):
+def voter_key(round_id: int, user_id: int) -> str:
     return hmac.new(_secret(), f"{round_id}:{user_id}".encode(), hashlib.sha256).hexdigest()
 
 
-def receipt_hash(round_id, receipt):
+def receipt_hash(round_id: int, receipt: str) -> str:
     text = receipt.replace("-", "").replace(" ", "").upper()
     return hmac.new(_secret(), f"receipt:{round_id}:{text}".encode(), hashlib.sha256).hexdigest()
 
 
-def may_vote(user, round):
+def may_vote(user: User | AnonymousUser, round: VotingRound) -> bool:
     return (
         user.is_authenticated
-        and Membership.objects.filter(
+        and Membership.objects.filter(  # type: ignore[misc]
             user=user, neighbourhood_id=round.agenda.neighbourhood_id, role="resident"
         ).exists()
     )
 
 
-def check_marks(round, marks):
+def check_marks(round: VotingRound, marks: dict[int, int]) -> None:
     """Refuse a ballot the round's method does not allow. `marks` maps issue
     ids to what was given: dots, 1 for approved, or rank (1 = first)."""
     allowed = set(round.ballot_issues().values_list("pk", flat=True))
@@ -61,12 +76,12 @@ def check_marks(round, marks):
     if not given:
         raise ValidationError(_("The ballot is empty: mark at least one issue."))
     if round.method == VotingRound.Method.DOTS:
-        if sum(given.values()) > round.dots_per_voter:
+        if sum(given.values()) > round.dots_per_voter:  # type: ignore[operator]
             raise ValidationError(
                 _("You placed %(placed)d dots; each person has %(each)d.")
                 % {"placed": sum(given.values()), "each": round.dots_per_voter}
             )
-        if max(given.values()) > round.max_dots_per_issue:
+        if max(given.values()) > round.max_dots_per_issue:  # type: ignore[operator]
             raise ValidationError(
                 _("At most %(most)d dots on one issue.") % {"most": round.max_dots_per_issue}
             )
@@ -79,7 +94,7 @@ def check_marks(round, marks):
             raise ValidationError(_("Number the issues you rank 1, 2, 3… without gaps or repeats."))
 
 
-def points_of(round, marks):
+def points_of(round: VotingRound, marks: dict[int, int]) -> dict[int, int]:
     """What each mark counts: dots and approvals as they are; a rank as its
     Borda points (with n issues on the ballot, first gets n−1, last 0)."""
     given = {issue_id: value for issue_id, value in marks.items() if value}
@@ -89,7 +104,7 @@ def points_of(round, marks):
     return {issue_id: size - rank for issue_id, rank in given.items()}
 
 
-def cast_ballot(round, user, marks):
+def cast_ballot(round: VotingRound, user: User, marks: dict[int, int]) -> str:
     """Record (or replace) the user's ballot; returns the receipt code, shown
     once. Raises ValidationError, storing nothing, when refused."""
     with transaction.atomic():
@@ -124,7 +139,7 @@ def cast_ballot(round, user, marks):
     return receipt
 
 
-def forget_groups_on_ballots(user, group_ids):
+def forget_groups_on_ballots(user: User, group_ids: list[int]) -> int:
     """Take these groups off the user's ballots, in every round they voted
     in (found, like a replaced ballot, through the server's secret): a
     resident who withdraws an answer withdraws it from their ballots too.
@@ -149,7 +164,7 @@ class CheckedBallot:
     unseen: int = 0
 
 
-def ballot_for_receipt(round, receipt, *, user):
+def ballot_for_receipt(round: VotingRound, receipt: str, *, user: Person) -> CheckedBallot | None:
     """The ballot this receipt was given for, as `user` may read it, or None."""
     ballot = Ballot.objects.filter(
         round=round, receipt_hash=receipt_hash(round.pk, receipt)
@@ -187,11 +202,11 @@ class Results:
     tallies_left_out: int = 0  # flip charts of too few voters to be counted
 
     @property
-    def turnout(self):
+    def turnout(self) -> int:
         return round(100 * self.ballots / self.residents) if self.residents else 0
 
 
-def count_votes(round):
+def count_votes(round: VotingRound) -> Results:
     """Every count of a round as the database holds it: the online ballots'
     points, and the dots of the flip charts counted in published figures
     (access.disclosure). Never shown as such: pages, exports and the agenda's
@@ -218,7 +233,7 @@ def count_votes(round):
     )
     rows = [IssueResult(issue, online.get(issue.pk, 0), paper.get(issue.pk, 0)) for issue in issues]
     _share(rows, ballots, tallies["paper_voters"])
-    residents = Membership.objects.filter(
+    residents = Membership.objects.filter(  # type: ignore[misc]
         neighbourhood_id=round.agenda.neighbourhood_id, role="resident"
     ).count()
     return Results(
@@ -231,7 +246,7 @@ def count_votes(round):
     )
 
 
-def _share(rows, ballots, paper_voters):
+def _share(rows: list[IssueResult], ballots: int, paper_voters: int) -> None:
     """Each issue's share of each source's total, weighted by how many
     people voted in it; rows sorted by the combined share."""
     online_total = sum(row.online or 0 for row in rows) or 1
@@ -246,7 +261,7 @@ def _share(rows, ballots, paper_voters):
     rows.sort(key=lambda row: (-row.share, row.issue.order, row.issue.pk))
 
 
-def results(round):
+def results(round: VotingRound) -> Results:
     """What may be published of a round (access.disclosure): online ballots,
     paper tallies, and the two combined, with the breakdown by group. While
     the round is open, or when it has too few ballots, its online totals are
@@ -268,13 +283,13 @@ def results(round):
     return result
 
 
-def group_breakdown(round, ballots):
+def group_breakdown(round: VotingRound, ballots: int) -> list[GroupRow]:
     """Points per issue by the groups voters said they belong to, as far as
     the rules of disclosure allow (access.disclosure.groups_to_show): each
     group shown has a row, and the voters of the groups not shown one row of
     "other groups" (a voter in several of them counts once) when that is
     safe too. `ballots`: the number of ballots of the round."""
-    memberships = {}
+    memberships: dict[UUID, set[int]] = {}
     for ballot_id, group_id in BallotGroup.objects.filter(ballot__round=round).values_list(
         "ballot_id", "group_id"
     ):
@@ -282,20 +297,20 @@ def group_breakdown(round, ballots):
     voters = list(memberships.values()) + [set()] * (ballots - len(memberships))
     groups = list(ParticipantGroup.objects.order_by("order", "slug"))
     chosen = disclosure.groups_to_show(voters, order=[g.pk for g in groups])
-    points = {}
+    points: dict[int, dict[int, int]] = {}
     for group_id, issue_id, total in (
         BallotMark.objects.filter(ballot__round=round, ballot__ballotgroup__isnull=False)
         .values_list("ballot__ballotgroup__group", "issue")
         .annotate(total=Sum("points"))
     ):
         points.setdefault(group_id, {})[issue_id] = total
-    shown = [
+    shown: list[GroupRow] = [
         (group, points.get(group.pk, {}), sum(group.pk in v for v in voters))
         for group in groups
         if group.pk in chosen
     ]
     if disclosure.OTHER in chosen:
-        named = [group.pk for group, _points, _voters in shown]
+        named = [group.pk for group, _points, _voters in shown]  # type: ignore[union-attr]
         in_rest = (
             BallotGroup.objects.filter(ballot__round=round)
             .exclude(group__in=named)
@@ -311,7 +326,7 @@ def group_breakdown(round, ballots):
     return shown
 
 
-def close_round(round):
+def close_round(round: VotingRound) -> bool:
     """Close a round by hand (the first closing time is kept) and seal it.
     Returns whether this call closed it."""
     closed = VotingRound.objects.filter(pk=round.pk, closed_at__isnull=True).update(
@@ -322,7 +337,7 @@ def close_round(round):
     return bool(closed)
 
 
-def seal(round):
+def seal(round: VotingRound) -> bool:
     """Write a closed round's ballots again, in one transaction and in a
     random order, with new random ids: what the database kept of the order
     and the transactions in which they were cast is gone. Receipts and
@@ -363,7 +378,7 @@ def seal(round):
     return True
 
 
-def apply_result(round, result=None):
+def apply_result(round: VotingRound, result: Results | None = None) -> None:
     """Order the agenda's prioritised issues by the combined result; the
     issues not on the ballot (restricted ones) keep their order after them."""
     result = result or results(round)

@@ -74,7 +74,7 @@ class BilingualMixin:
     text in at least one of the two languages; the page shows the other
     language, saying so, until someone writes it."""
 
-    bilingual = {}  # base field -> required in at least one language?
+    bilingual: dict[str, bool] = {}  # base field -> required in at least one language?
 
     def label_bilingual_fields(self):
         for base in self.bilingual:
