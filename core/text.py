@@ -21,8 +21,14 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+# How a page's `lang` names each language: the site's Spanish is Mexico's.
+HTML_LANG = {"es": "es-MX"}
 # "Title in Spanish": how a per-language field is named to people.
 IN_LANGUAGE = {"es": _("%(field)s in Spanish"), "en": _("%(field)s in English")}
+
+
+def html_lang(code: str) -> str:
+    return HTML_LANG.get(code, code)
 
 
 def in_language(label: str | Promise, code: str) -> str:

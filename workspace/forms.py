@@ -361,5 +361,5 @@ class SectionForm(RevisionMixin, BilingualMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.label_bilingual_fields()
         self.add_revision_field()
-        for code in ("es", "en"):
+        for code in LANGUAGE_CODES:
             self.fields[f"body_{code}"].help_text = Section._meta.get_field("body").help_text

@@ -11,6 +11,7 @@ from django import template
 from django.utils.html import format_html, strip_tags
 from django.utils.translation import gettext as _
 
+from core import text
 from core.text import Localized, localized, render_markdown
 
 register = template.Library()
@@ -49,6 +50,12 @@ def tr_md(obj: Any, field: str, participants: int | None = None) -> str:
     value = localized(obj, field)
     replacements = {} if participants is None else {"participants": participants}
     return _marked(value, render_markdown(value.text, **replacements), element="div")
+
+
+@register.filter
+def html_lang(code: str) -> str:
+    """A language as a page's `lang` names it: `{{ LANGUAGE_CODE|html_lang }}`."""
+    return text.html_lang(code)
 
 
 @register.filter
