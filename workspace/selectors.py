@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, Sum
 
-from access.rules import workspace_neighbourhood_filter
+from access.rules import roles_of, workspace_neighbourhood_filter
 from agendas.models import Agenda
 from communities.models import Neighbourhood
 from proposals.models import Proposal
@@ -20,6 +20,7 @@ class Dashboard:
     recent_workshops: list
     workshops_without_attendance: list
     proposals_without_issue: list
+    national_agendas: list
 
 
 def dashboard(user):
@@ -50,4 +51,9 @@ def dashboard(user):
         .select_related("agenda")
         .order_by("agenda__slug", "order")[:ATTENTION_LIMIT]
     )
-    return Dashboard(neighbourhoods, recent, without_attendance, proposals_without_issue)
+    # The national agenda belongs to no neighbourhood: those who read every
+    # agenda's work reach it from here.
+    national = []
+    if roles_of(user).sees_everything:
+        national = list(Agenda.objects.filter(neighbourhood__isnull=True).order_by("slug"))
+    return Dashboard(neighbourhoods, recent, without_attendance, proposals_without_issue, national)
