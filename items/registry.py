@@ -42,6 +42,8 @@ class ItemKind:
     deleting: tuple = ()  # what else deleting an item does, said before it is done
     form_takes_agenda: bool = True
     history_title_length: int | None = None
+    # The texts an item cannot be saved without, in one language at least.
+    required_texts: tuple = ()
     # How an item reaches its agenda: a national point through its section.
     agenda_path: str = "agenda"
     # The agendas items of the kind are added to ("" for every agenda).
@@ -79,6 +81,12 @@ class ItemKind:
         return [f"{base}_{code}" for base in self.texts for code in LANGUAGE_CODES]
 
     @property
+    def bilingual(self):
+        """Each text, and whether it must be written in one language at
+        least: what the kind's workspace form asks (BilingualMixin)."""
+        return {base: base in self.required_texts for base in self.texts}
+
+    @property
     def suggestible_fields(self):
         return [f"{base}_{code}" for base in self.suggestible for code in LANGUAGE_CODES]
 
@@ -113,6 +121,7 @@ KINDS = {
             delete_perm="agendas.delete_issue",
             suggestible=("title", "description"),
             form="workspace.forms.IssueForm",
+            required_texts=("title",),
             labels={
                 "new": _("New issue"),
                 "edit": _("Edit issue"),
@@ -137,6 +146,7 @@ KINDS = {
             delete_perm="proposals.delete_proposal",
             suggestible=("text",),
             form="workspace.forms.ProposalForm",
+            required_texts=("text",),
             labels={
                 "new": _("New proposal"),
                 "edit": _("Edit proposal"),
@@ -158,6 +168,7 @@ KINDS = {
             delete_perm="synthesis.delete_nationalpoint",
             suggestible=("text",),
             form="workspace.point_form.NationalPointForm",
+            required_texts=("text",),
             labels={
                 "new": _("New principle or requirement"),
                 "edit": _("Edit principle or requirement"),

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from agendas.models import Agenda, Issue, Section
 from core.text import localized
 from editing.concurrency import RevisionMixin
+from items.registry import KINDS
 from proposals.models import Proposal
 from synthesis.models import POINT_KINDS, NationalPoint
 
@@ -46,7 +47,7 @@ class CitedProposalsField(CitedField):
 
 
 class NationalPointForm(RevisionMixin, BilingualMixin, forms.ModelForm):
-    bilingual = {"text": True}
+    bilingual = KINDS["national_point"].bilingual
 
     class Meta:
         model = NationalPoint

@@ -10,6 +10,7 @@ import pytest
 from agendas.models import Agenda, Issue, Section
 from editing import revisions, suggestions
 from editing.models import Suggestion
+from items.registry import KINDS
 from proposals.models import Proposal
 from synthesis.models import NationalPoint
 
@@ -219,3 +220,16 @@ def test_the_dashboard_leads_those_who_read_every_agenda_to_the_national_one(cli
 def test_a_facilitator_dashboard_does_not_offer_the_national_agenda(client_for):
     page = client_for("facilitator").get("/workspace/").content.decode()
     assert "/workspace/agendas/national/" not in page
+
+
+@pytest.mark.parametrize("key", sorted(KINDS))
+def test_every_kind_s_form_asks_for_its_texts_in_both_languages(key):
+    kind = KINDS[key]
+    agenda = Agenda.objects.get(slug="national" if kind.scope else "lazaro-cardenas")
+    form = kind.form_class()(**({"agenda": agenda} if kind.form_takes_agenda else {}))
+    assert set(kind.text_fields) <= set(form.fields)
+    for base in kind.texts:
+        # One language at least is required of a required text, so neither is on its own.
+        assert not any(form.fields[f"{base}_{code}"].required for code in ("es", "en"))
+    assert form.bilingual == kind.bilingual
+    assert any(kind.bilingual.values()) is bool(kind.required_texts)
