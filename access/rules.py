@@ -27,8 +27,6 @@ from django.db.models import Q
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from agendas.models import Agenda
-
     from .types import Person
 
 PUBLISHED = "published"
@@ -51,7 +49,7 @@ class Roles:
 NOBODY = Roles()
 
 
-def roles_of(user: Person) -> Roles:
+def roles_of(user: Any) -> Roles:
     """The person's roles, read once per user object (one query per request)."""
     if user is None or not user.is_authenticated or not user.is_active:
         return NOBODY
@@ -71,7 +69,7 @@ def roles_of(user: Person) -> Roles:
         facilitates=frozenset(facilitates),
         resident_of=frozenset(resident_of),
     )
-    user._access_roles = roles  # type: ignore[attr-defined]
+    user._access_roles = roles
     return roles
 
 
@@ -83,7 +81,7 @@ def forget_roles(user: Person) -> None:
 # --- what an object belongs to ------------------------------------------------
 
 
-def agenda_of(obj: Any) -> Agenda:
+def agenda_of(obj: Any) -> Any:
     from agendas.models import Agenda
 
     return obj if isinstance(obj, Agenda) else obj.agenda

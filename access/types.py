@@ -2,13 +2,13 @@
 
 The rules answer for someone signed in, a visitor (Django's AnonymousUser)
 or nobody at all (None: a task or a public edition that reads as no one).
+The site's people (communities.models.User) are named by Django's base
+class: the models ask access, so access names none of them.
 """
 
 from typing import TYPE_CHECKING, TypeAlias
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.auth.models import AbstractUser, AnonymousUser
 
-    from communities.models import User
-
-    Person: TypeAlias = User | AnonymousUser | None
+    Person: TypeAlias = AbstractUser | AnonymousUser | None

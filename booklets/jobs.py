@@ -13,20 +13,22 @@ from kombu.exceptions import OperationalError
 log = logging.getLogger(__name__)
 
 
-def job_task(function):
-    """A job's task. Late acknowledgement with reject-on-worker-lost: if a
-    worker dies midway, the broker hands the task to another worker, and
-    the job's function must be safe to run again. The time limits stop a
-    render that hangs; Redis's visibility timeout (settings) is longer than
-    the hard limit, so a slow render is not handed out twice while it is
-    still running."""
+def job_task(name):
+    """A job's task, under its stable `name` (the one queued jobs carry).
+    Late acknowledgement with reject-on-worker-lost: if a worker dies
+    midway, the broker hands the task to another worker, and the job's
+    function must be safe to run again. The time limits stop a render that
+    hangs; Redis's visibility timeout (settings) is longer than the hard
+    limit, so a slow render is not handed out twice while it is still
+    running."""
     return shared_task(
+        name=name,
         acks_late=True,
         reject_on_worker_lost=True,
         soft_time_limit=settings.BOOKLET_SOFT_TIME_LIMIT,
         time_limit=settings.BOOKLET_HARD_TIME_LIMIT,
         ignore_result=True,
-    )(function)
+    )
 
 
 def send(task, job_model, job_id):

@@ -103,23 +103,25 @@ def dispatch(job_id: UUID) -> bool:
     """Send the job to a worker. When the broker cannot be reached the job
     stays queued and undispatched; it is sent again when someone looks at
     it, or when a worker starts (see booklets.signals)."""
-    from .tasks import render_booklet
-
     return jobs.send(render_booklet, ExportJob, job_id)
 
 
 def dispatch_waiting() -> int:
     """Send every job that could not be sent yet; returns how many were."""
-    from .tasks import render_booklet
-
     return jobs.send_waiting(render_booklet, ExportJob)
 
 
 def retry(job: ExportJob) -> bool:
     """Queue a failed job again."""
-    from .tasks import render_booklet
-
     return jobs.retry(render_booklet, ExportJob, job)
+
+
+# Declared here, beside the work it does, and imported by booklets.tasks where
+# Celery looks for it: asking for a booklet and rendering it need no import of
+# each other.
+@jobs.job_task("booklets.tasks.render_booklet")
+def render_booklet(job_id: str) -> None:
+    render_job(job_id)
 
 
 def render_job(job_id: UUID | str) -> ExportJob | Path | None:

@@ -1,10 +1,7 @@
-"""The booklet's background job (booklets.jobs.job_task says how it
-survives a lost worker and a hung render)."""
+"""The booklet's background job, where Celery looks for it. It is declared in
+booklets.services beside the work it does (booklets.jobs.job_task says how
+it survives a lost worker and a hung render)."""
 
-from .jobs import job_task
-from .services import render_job
+from .services import render_booklet
 
-
-@job_task
-def render_booklet(job_id):
-    render_job(job_id)
+__all__ = ["render_booklet"]

@@ -1,11 +1,14 @@
 """Residents' suggestions of new wording for an agenda's texts.
 
-A suggestion names one text (a field of a section, an issue or a proposal,
-in one language), keeps the text as it stood when it was made, and the
-wording proposed. Facilitators accept it (the text changes, the suggester is
-credited by pseudonym in the history) or decline it with a reason; the
-resident sees which.
+A suggestion names one text (a field, in one language, of an agenda item of
+a kind items.registry knows), keeps the text as it stood when it was made,
+and the wording proposed. Facilitators accept it (the text changes, the
+suggester is credited by pseudonym in the history) or decline it with a
+reason; the resident sees which.
 """
+
+import functools
+import operator
 
 from django.conf import settings
 from django.db import models
@@ -15,6 +18,18 @@ from django.utils.translation import gettext_lazy as _
 
 from agendas.models import Agenda, Issue, Section
 from proposals.models import Proposal
+from synthesis.models import NationalPoint
+
+# The item a suggestion is on, one foreign key per kind of item, each named
+# as the kind's key in items.registry.
+SUGGESTED_ON = ("section", "issue", "proposal", "national_point")
+
+
+def _exactly_one_of(names):
+    return functools.reduce(
+        operator.or_,
+        (Q(**{f"{n}__isnull": n != chosen for n in names}) for chosen in names),
+    )
 
 
 class Suggestion(models.Model):
@@ -26,7 +41,7 @@ class Suggestion(models.Model):
     agenda = models.ForeignKey(
         Agenda, on_delete=models.CASCADE, related_name="suggestions", verbose_name=_("agenda")
     )
-    # Exactly one of the three is set (checked by the database).
+    # Exactly one of the four is set (checked by the database).
     section = models.ForeignKey(
         Section, null=True, blank=True, on_delete=models.CASCADE, related_name="suggestions"
     )
@@ -35,6 +50,9 @@ class Suggestion(models.Model):
     )
     proposal = models.ForeignKey(
         Proposal, null=True, blank=True, on_delete=models.CASCADE, related_name="suggestions"
+    )
+    national_point = models.ForeignKey(
+        NationalPoint, null=True, blank=True, on_delete=models.CASCADE, related_name="suggestions"
     )
     field = models.CharField(_("text"), max_length=32)
     original = models.TextField(_("text when suggested"), blank=True)
@@ -67,12 +85,7 @@ class Suggestion(models.Model):
         verbose_name_plural = _("suggestions")
         constraints = [
             models.CheckConstraint(
-                condition=(
-                    Q(section__isnull=False, issue__isnull=True, proposal__isnull=True)
-                    | Q(section__isnull=True, issue__isnull=False, proposal__isnull=True)
-                    | Q(section__isnull=True, issue__isnull=True, proposal__isnull=False)
-                ),
-                name="suggestion_names_one_text",
+                condition=_exactly_one_of(SUGGESTED_ON), name="suggestion_names_one_text"
             ),
             models.CheckConstraint(
                 condition=Q(status__in=["pending", "accepted", "declined"]),
@@ -84,12 +97,13 @@ class Suggestion(models.Model):
         return f"{self.target} · {self.field}"
 
     @property
-    def target(self):
-        return self.section or self.issue or self.proposal
+    def kind(self):
+        """The key of its item's kind (items.registry): "issue"…"""
+        return next(name for name in SUGGESTED_ON if getattr(self, f"{name}_id"))
 
     @property
-    def kind(self):
-        return "section" if self.section_id else "issue" if self.issue_id else "proposal"
+    def target(self):
+        return getattr(self, self.kind)
 
 
 class Support(models.Model):

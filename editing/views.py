@@ -15,12 +15,13 @@ from agendas.models import Agenda, Issue
 from core.forms import render_form
 from items.registry import KINDS
 from proposals.models import Proposal
+from synthesis.models import NationalPoint
 
 from . import revisions, suggestions
 from .concurrency import EditConflict
 from .diff import word_diff
 from .forms import DeclineForm, SuggestionForm
-from .models import Comment, Suggestion, Support
+from .models import SUGGESTED_ON, Comment, Suggestion, Support
 
 
 def _consulted_agenda(request, slug):
@@ -57,6 +58,9 @@ def consultation(request, slug):
         .prefetch_related(Prefetch("comments", queryset=comments))
         .order_by("actor", "order", "pk")
     )
+    points = []
+    if agenda.scope == Agenda.Scope.NATIONAL:
+        points = NationalPoint.objects.filter(section__agenda=agenda).select_related("section")
     return render(
         request,
         "editing/consultation.html",
@@ -66,6 +70,7 @@ def consultation(request, slug):
             "sections": agenda.sections.order_by("order", "pk"),
             "issues": issues,
             "proposals": proposals,
+            "points": points,
         },
     )
 
@@ -76,7 +81,7 @@ def _seen(request, kind, **lookup):
     would tell them how many restricted issues sit between two they see."""
     if kind not in KINDS:
         raise Http404
-    target = get_object_or_404(KINDS[kind].model.objects.select_related("agenda"), **lookup)
+    target = get_object_or_404(KINDS[kind].with_agenda(), **lookup)
     if not request.user.has_perm(KINDS[kind].view_perm, target):
         raise Http404
     return target
@@ -180,7 +185,7 @@ def review(request, slug):
         raise PermissionDenied
     waiting = list(
         agenda.suggestions.filter(status=Suggestion.Status.PENDING)
-        .select_related("section", "issue", "proposal", "author")
+        .select_related(*SUGGESTED_ON, "author")
         .order_by("created_at", "pk")
     )
     for suggestion in waiting:
@@ -198,7 +203,7 @@ def review(request, slug):
 
 def _suggestion(request, pk):
     suggestion = get_object_or_404(
-        Suggestion.objects.select_related("agenda", "section", "issue", "proposal"), pk=pk
+        Suggestion.objects.select_related("agenda", *SUGGESTED_ON), pk=pk
     )
     if not request.user.has_perm(KINDS[suggestion.kind].view_perm, suggestion.target):
         raise Http404
@@ -249,7 +254,7 @@ def decline(request, pk):
 def _text(request, kind, pk, perm):
     if kind not in KINDS:
         raise Http404
-    target = get_object_or_404(KINDS[kind].model.objects.select_related("agenda"), pk=pk)
+    target = get_object_or_404(KINDS[kind].with_agenda(), pk=pk)
     if not request.user.has_perm(KINDS[kind].view_perm, target):
         raise Http404
     if not request.user.has_perm(perm, target):

@@ -15,6 +15,7 @@ TRACKED = {
     "agendas.Section": [],
     "agendas.Issue": ["related_dimensions", "workshops"],
     "proposals.Proposal": ["issues"],
+    "synthesis.NationalPoint": ["issues", "proposals"],
     "tallies.PaperTally": [],
     "tallies.TallyCount": [],
 }

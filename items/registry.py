@@ -1,12 +1,12 @@
 """What an agenda item is, said once: each kind (a section, an issue, a
-proposal) with its model, who may read, add, change and delete it, its
+proposal, a national point) with its model, who may read, add, change and delete it, its
 texts and which of them residents may suggest on, the list it is ordered
 within, its workspace form, what its pages say and where on the agenda's
 workspace page it sits. Co-editing (suggestions, revisions, restoring) and
 the workspace's item pages read it.
 
-It sits above agendas and proposals, whose models it names, and below the
-apps that work on items of any kind.
+It sits above agendas, proposals and synthesis, whose models it names, and
+below the apps that work on items of any kind.
 """
 
 from dataclasses import dataclass
@@ -19,9 +19,10 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 
-from agendas.models import Issue, Section
+from agendas.models import Agenda, Issue, Section
 from core.text import LANGUAGE_CODES
 from proposals.models import Proposal
+from synthesis.models import NationalPoint
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,12 @@ class ItemKind:
     deleting: tuple[Promise, ...] = ()  # what else deleting an item does, said before it is done
     form_takes_agenda: bool = True
     history_title_length: int | None = None
+    # The texts an item cannot be saved without, in one language at least.
+    required_texts: tuple[str, ...] = ()
+    # How an item reaches its agenda: a national point through its section.
+    agenda_path: str = "agenda"
+    # The agendas items of the kind are added to ("" for every agenda).
+    scope: str = ""
 
     def anchor(self, item: Model) -> str:
         return f"{self.key}-{item.pk}"
@@ -52,10 +59,20 @@ class ItemKind:
     def form_class(self) -> type[ModelForm]:
         return import_string(self.form)
 
+    def belongs_on(self, agenda: Any) -> bool:
+        return not self.scope or agenda.scope == self.scope
+
+    def with_agenda(self, *also: str) -> QuerySet[Any]:
+        """Its items, each read with its agenda (and `also`, paths from the
+        agenda: "neighbourhood") in the same query."""
+        paths = [self.agenda_path, *(f"{self.agenda_path}__{path}" for path in also)]
+        return self.model._default_manager.select_related(*paths)
+
     def siblings(self, item: Any) -> QuerySet[Any]:
         """The list `item` is ordered within."""
         scope = {name: getattr(item, name) for name in self.ordered_within}
-        return self.model._default_manager.filter(agenda_id=item.agenda_id, **scope)
+        agenda = {f"{self.agenda_path}_id": item.agenda_id}
+        return self.model._default_manager.filter(**agenda, **scope)
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -68,6 +85,12 @@ class ItemKind:
     def text_fields(self) -> list[str]:
         """Every stored text, in every language: "title_es", "title_en"…"""
         return [f"{base}_{code}" for base in self.texts for code in LANGUAGE_CODES]
+
+    @property
+    def bilingual(self) -> dict[str, bool]:
+        """Each text, and whether it must be written in one language at
+        least: what the kind's workspace form asks (BilingualMixin)."""
+        return {base: base in self.required_texts for base in self.texts}
 
     @property
     def suggestible_fields(self) -> list[str]:
@@ -104,6 +127,7 @@ KINDS = {
             delete_perm="agendas.delete_issue",
             suggestible=("title", "description"),
             form="workspace.forms.IssueForm",
+            required_texts=("title",),
             labels={
                 "new": _("New issue"),
                 "edit": _("Edit issue"),
@@ -128,6 +152,7 @@ KINDS = {
             delete_perm="proposals.delete_proposal",
             suggestible=("text",),
             form="workspace.forms.ProposalForm",
+            required_texts=("text",),
             labels={
                 "new": _("New proposal"),
                 "edit": _("Edit proposal"),
@@ -138,6 +163,30 @@ KINDS = {
             ordered_within=("actor",),
             list_anchor="proposals",
             history_title_length=80,
+        ),
+        ItemKind(
+            key="national_point",
+            address="national-points",
+            model=NationalPoint,
+            view_perm="synthesis.view_nationalpoint",
+            change_perm="synthesis.change_nationalpoint",
+            add_perm="synthesis.add_nationalpoint",
+            delete_perm="synthesis.delete_nationalpoint",
+            suggestible=("text",),
+            form="workspace.point_form.NationalPointForm",
+            required_texts=("text",),
+            labels={
+                "new": _("New principle or requirement"),
+                "edit": _("Edit principle or requirement"),
+                "saved": _("The principle or requirement is saved."),
+                "history": _("Principle or requirement"),
+            },
+            title_field="text",
+            ordered_within=("section",),
+            list_anchor="national-points",
+            history_title_length=80,
+            agenda_path="section__agenda",
+            scope=Agenda.Scope.NATIONAL,
         ),
     )
 }

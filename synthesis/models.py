@@ -34,6 +34,9 @@ class NationalPoint(models.Model):
     public_id = public_id_field()
     order = models.PositiveIntegerField(_("order"), default=0)
     text = models.TextField(_("text"), help_text=_("Markdown: **bold** keeps the stressed phrase."))
+    # Raised by every save through the editing pages; an editor's save is
+    # refused if it moved on since they opened the text (editing.concurrency).
+    revision = models.PositiveIntegerField(default=1, editable=False)
     issues = models.ManyToManyField(
         Issue,
         blank=True,
@@ -64,6 +67,8 @@ class NationalPoint(models.Model):
         return _("Requirement")
 
     def clean(self):
+        if self.section_id is None:
+            return  # the missing section is the field's own error
         section = self.section
         if section.kind not in POINT_KINDS or section.agenda.scope != Agenda.Scope.NATIONAL:
             raise ValidationError(
@@ -90,3 +95,8 @@ class NationalPoint(models.Model):
     def agenda(self):
         # The permission rules reach an item's agenda through `.agenda`.
         return self.section.agenda
+
+    @property
+    def agenda_id(self):
+        # As an issue or a proposal has it: suggestions and ordering ask for it.
+        return self.section.agenda_id

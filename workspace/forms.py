@@ -12,6 +12,7 @@ from agendas.models import Issue, Section
 from communities.models import Membership, ParticipantGroup, SecurityDimension
 from core.text import LANGUAGE_CODES, in_language, localized
 from editing.concurrency import RevisionMixin
+from items.registry import KINDS
 from proposals.models import Proposal
 from tallies.models import PaperTally
 from workshops.models import Workshop
@@ -197,7 +198,7 @@ def attendance_formset(workshop, data=None):
 
 
 class IssueForm(RevisionMixin, BilingualMixin, forms.ModelForm):
-    bilingual = {"title": True, "description": False}
+    bilingual = KINDS["issue"].bilingual
 
     class Meta:
         model = Issue
@@ -242,7 +243,7 @@ class IssueForm(RevisionMixin, BilingualMixin, forms.ModelForm):
 
 
 class ProposalForm(RevisionMixin, BilingualMixin, forms.ModelForm):
-    bilingual = {"text": True}
+    bilingual = KINDS["proposal"].bilingual
 
     class Meta:
         model = Proposal
@@ -347,7 +348,7 @@ class TallyForm(forms.ModelForm):
 class SectionForm(RevisionMixin, BilingualMixin, forms.ModelForm):
     """A free-text part of an agenda: heading and Markdown text, in both languages."""
 
-    bilingual = {"heading": False, "body": False}
+    bilingual = KINDS["section"].bilingual
 
     class Meta:
         model = Section

@@ -5,6 +5,7 @@ registry of item kinds (items.registry)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -99,9 +100,10 @@ def _initial(request, kind):
         # restricted, and is made public only on purpose.
         return {"kind": Issue.Kind.SILENCED, "visibility": Issue.Visibility.RESTRICTED}
     for name in kind.ordered_within:
-        choices = dict(kind.model._meta.get_field(name).choices)
-        if request.GET.get(name) in choices:
-            return {name: request.GET[name]}
+        field, chosen = kind.model._meta.get_field(name), request.GET.get(name, "")
+        if chosen in dict(field.choices or ()) or (field.is_relation and chosen.isdigit()):
+            # A list that is not the agenda's is not among the form's choices.
+            return {name: chosen}
     return {"kind": Issue.Kind.PRIORITISED} if kind.model is Issue else {}
 
 
@@ -109,7 +111,7 @@ def _item(request, kind, pk, perm):
     return seen(
         request.user,
         kind.view_perm,
-        kind.model.objects.select_related("agenda__neighbourhood"),
+        kind.with_agenda("neighbourhood"),
         allowed=perm,
         pk=pk,
     )
@@ -120,6 +122,8 @@ def _item(request, kind, pk, perm):
 def item_create(request, slug, kind):
     kind = KINDS[kind]
     agenda = agenda_for(request, slug, kind.add_perm)
+    if not kind.belongs_on(agenda):
+        raise Http404
     form = kind.form_class()(
         request.POST if request.method == "POST" else None,
         agenda=agenda,

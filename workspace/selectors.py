@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, Sum
 
-from access.rules import workspace_neighbourhood_filter
+from access.rules import roles_of, workspace_neighbourhood_filter
 from agendas.models import Agenda
 from communities.models import Neighbourhood
 from proposals.models import Proposal
@@ -27,6 +27,7 @@ class Dashboard:
     recent_workshops: Sequence[Workshop]  # each with its `participants`
     workshops_without_attendance: list[Workshop]
     proposals_without_issue: list[Proposal]
+    national_agendas: list[Agenda]
 
 
 def dashboard(user: Person) -> Dashboard:
@@ -57,4 +58,9 @@ def dashboard(user: Person) -> Dashboard:
         .select_related("agenda")
         .order_by("agenda__slug", "order")[:ATTENTION_LIMIT]
     )
-    return Dashboard(neighbourhoods, recent, without_attendance, proposals_without_issue)
+    # The national agenda belongs to no neighbourhood: those who read every
+    # agenda's work reach it from here.
+    national = []
+    if roles_of(user).sees_everything:
+        national = list(Agenda.objects.filter(neighbourhood__isnull=True).order_by("slug"))
+    return Dashboard(neighbourhoods, recent, without_attendance, proposals_without_issue, national)

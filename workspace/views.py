@@ -16,10 +16,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from agendas.models import Issue, Section
+from agendas.models import Agenda, Issue, Section
 from communities.models import Neighbourhood
 from proposals.models import Proposal
 from publication import lifecycle
+from synthesis.models import POINT_KINDS, NationalPoint
 from tallies.models import PaperTally
 
 from .common import agenda_for, require
@@ -84,12 +85,14 @@ def agenda(request, slug):
         .annotate(issue_count=Count("issues"))
         .order_by("order", "pk")
     )
+    sections = list(Section.objects.filter(agenda=agenda).order_by("order", "pk"))
     return render(
         request,
         "workspace/agenda.html",
         {
             "agenda": agenda,
-            "sections": Section.objects.filter(agenda=agenda).order_by("order", "pk"),
+            "sections": sections,
+            "point_lists": _point_lists(agenda, sections),
             "moves": lifecycle.moves_from(agenda.status),
             "steps": agenda.steps.select_related("by")[:10],
             "prioritised": [i for i in issues if i.kind == Issue.Kind.PRIORITISED],
@@ -99,8 +102,24 @@ def agenda(request, slug):
                 for actor, heading in Proposal.HEADINGS.items()
             ],
             "can_edit": request.user.has_perm("agendas.change_agenda", agenda),
+            "can_write_points": request.user.has_perm("synthesis.add_nationalpoint", agenda),
         },
     )
+
+
+def _point_lists(agenda, sections):
+    """The national agenda's lists of principles and requirements, each with
+    its points in order."""
+    lists = [section for section in sections if section.kind in POINT_KINDS]
+    if agenda.scope != Agenda.Scope.NATIONAL or not lists:
+        return []
+    points = NationalPoint.objects.filter(section__in=lists).annotate(
+        cited=Count("issues", distinct=True) + Count("proposals", distinct=True)
+    )
+    by_section = {section.pk: [] for section in lists}
+    for point in points.order_by("order", "pk"):
+        by_section[point.section_id].append(point)
+    return [(section, by_section[section.pk]) for section in lists]
 
 
 @require_POST
