@@ -248,11 +248,6 @@ class IssueQuerySet(models.QuerySet):
         )
 
 
-# The history's note on a save that made an issue public after the person
-# confirmed it (see Issue.would_become_public).
-CONFIRMED_PUBLIC = "confirmed-public"
-
-
 class Issue(models.Model):
     class Kind(models.TextChoices):
         PRIORITISED = "prioritised", _("Prioritised")
