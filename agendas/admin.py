@@ -1,8 +1,11 @@
+from django import forms
 from django.contrib import admin
 from modeltranslation.admin import TranslationTabularInline
 
 from access.admin_mixins import ScopedInlineMixin, ScopedTranslationAdmin
+from core.forms import LinksByServices
 
+from . import services
 from .models import Agenda, Issue, Section
 
 
@@ -20,8 +23,13 @@ class AgendaAdmin(ScopedTranslationAdmin):
     inlines = [SectionInline]
 
 
+class IssueAdminForm(LinksByServices, forms.ModelForm):
+    links = {"workshops": (services.check_workshops, services.set_workshops)}
+
+
 @admin.register(Issue)
 class IssueAdmin(ScopedTranslationAdmin):
+    form = IssueAdminForm
     list_display = ["title", "agenda", "dimension", "kind", "visibility", "order"]
     list_filter = ["kind", "visibility", "agenda", "dimension"]
     list_select_related = ["agenda", "dimension"]

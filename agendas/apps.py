@@ -7,4 +7,4 @@ class AgendasConfig(AppConfig):
     verbose_name = _("Agendas")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import guards, signals  # noqa: F401

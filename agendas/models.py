@@ -5,7 +5,6 @@ here only ask it, so that every page, count and export filters the same way.
 """
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, Sum
 from django.urls import reverse
@@ -250,11 +249,6 @@ class IssueQuerySet(models.QuerySet):
         )
 
 
-# The history's note on a save that made an issue public after the person
-# confirmed it (see Issue.would_become_public).
-CONFIRMED_PUBLIC = "confirmed-public"
-
-
 class Issue(models.Model):
     class Kind(models.TextChoices):
         PRIORITISED = "prioritised", _("Prioritised")
@@ -340,11 +334,3 @@ class Issue(models.Model):
         if self.pk is None:
             return True
         return not Issue.objects.filter(pk=self.pk, visibility=self.Visibility.PUBLIC).exists()
-
-    def check_workshops(self, workshops):
-        """Refuse workshops of another neighbourhood: an issue came up where its agenda is."""
-        if any(w.neighbourhood_id != self.agenda.neighbourhood_id for w in workshops):
-            raise ValidationError(
-                {"workshops": _("Choose workshops held in this agenda's neighbourhood.")},
-                code="workshop_of_other_neighbourhood",
-            )

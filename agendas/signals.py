@@ -1,5 +1,8 @@
-"""Keep agendas' `updated_at` and the page cache's generation current when
-anything shown on an agenda page changes, so no page is ever stale."""
+"""What happens on its own when a row changes: agendas' `updated_at` and the
+page cache's generation are kept current when anything shown on an agenda
+page changes, so no page is ever stale. Nothing else: the rules on an
+issue's links are agendas.services' (kept on other routes by agendas.guards),
+and each record of the history is stamped by history.signals."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
@@ -29,18 +32,6 @@ def touch_agenda_on_dimensions(sender, instance, action, pk_set, **kwargs):
             Agenda(pk=instance.agenda_id).touch()
         else:
             content_changed()
-
-
-@receiver(m2m_changed, sender=Issue.workshops.through)
-def refuse_workshops_of_other_neighbourhood(sender, instance, action, reverse, pk_set, **kwargs):
-    """Checked on every add, whichever side it comes from (forms, admin, shell)."""
-    if action != "pre_add" or not pk_set:
-        return
-    if reverse:  # workshop.issues.add(issue, …)
-        for issue in Issue.objects.filter(pk__in=pk_set).select_related("agenda"):
-            issue.check_workshops([instance])
-    else:
-        instance.check_workshops(Workshop.objects.filter(pk__in=pk_set).only("neighbourhood_id"))
 
 
 @receiver([post_save, post_delete], sender=Workshop)

@@ -4,6 +4,7 @@ broker is down is kept, undispatched, and sent when someone looks at it or
 when a worker starts."""
 
 import logging
+from dataclasses import dataclass
 
 from celery import shared_task
 from django.conf import settings
@@ -48,6 +49,27 @@ def send_if_waiting(job, dispatch):
     (with `dispatch`, the job kind's sender); the job is refreshed if sent."""
     if job.status == "queued" and not job.dispatched and dispatch(job.pk):
         job.refresh_from_db()
+
+
+@dataclass(frozen=True)
+class Queue:
+    """One kind of job (a booklet, a sheet of codes) and the task that does
+    it: sending, sending what waits for the broker, trying again."""
+
+    task: object
+    model: type
+
+    def dispatch(self, job_id):
+        """Send the job to a worker. When the broker cannot be reached the
+        job stays queued and undispatched; it is sent again when someone
+        looks at it, or when a worker starts."""
+        return send(self.task, self.model, job_id)
+
+    def dispatch_waiting(self):
+        return send_waiting(self.task, self.model)
+
+    def retry(self, job):
+        return retry(self.task, self.model, job)
 
 
 def send_waiting(task, job_model):

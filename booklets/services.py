@@ -99,29 +99,18 @@ def _key(agenda: Agenda, user: Person, edition: str, language: str, paper: str) 
     return content_key(html, edition=edition, language=language, paper=paper, user=personal)
 
 
-def dispatch(job_id: UUID) -> bool:
-    """Send the job to a worker. When the broker cannot be reached the job
-    stays queued and undispatched; it is sent again when someone looks at
-    it, or when a worker starts (see booklets.signals)."""
-    return jobs.send(render_booklet, ExportJob, job_id)
-
-
-def dispatch_waiting() -> int:
-    """Send every job that could not be sent yet; returns how many were."""
-    return jobs.send_waiting(render_booklet, ExportJob)
-
-
-def retry(job: ExportJob) -> bool:
-    """Queue a failed job again."""
-    return jobs.retry(render_booklet, ExportJob, job)
-
-
 # Declared here, beside the work it does, and imported by booklets.tasks where
 # Celery looks for it: asking for a booklet and rendering it need no import of
 # each other.
 @jobs.job_task("booklets.tasks.render_booklet")
 def render_booklet(job_id: str) -> None:
     render_job(job_id)
+
+
+# Sending a job, the jobs waiting for the broker (booklets.signals sends them
+# when a worker starts), and a failed one again.
+QUEUE = jobs.Queue(render_booklet, ExportJob)
+dispatch, dispatch_waiting, retry = QUEUE.dispatch, QUEUE.dispatch_waiting, QUEUE.retry
 
 
 def render_job(job_id: UUID | str) -> ExportJob | Path | None:

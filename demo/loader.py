@@ -6,6 +6,7 @@ not even a timestamp.
 """
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -20,6 +21,7 @@ from proposals.models import Proposal
 from publication.versions import publish
 from residents.models import SensitiveGroup
 from synthesis.models import NationalPoint
+from synthesis.services import cite_issues, cite_proposals
 from workshops.models import Attendance, Workshop
 
 DATA_FILE = Path(__file__).parent / "data" / "seed.yaml"
@@ -55,9 +57,11 @@ def _upsert(report, model, lookup, values):
     return obj
 
 
-def _set_m2m(manager, objects):
+def _set_m2m(manager, objects, write=None):
+    """Set the links only when they differ; `write(objects)`: the service
+    that writes links having a rule."""
     if {o.pk for o in manager.all()} != {o.pk for o in objects}:
-        manager.set(objects)
+        (write or manager.set)(objects)
 
 
 def _mark_sensitive(report, group, sensitive):
@@ -240,18 +244,22 @@ def _load_points(report, item):
             _set_m2m(
                 point.issues,
                 [
-                    Issue.objects.get(agenda__slug=ref["agenda"], title_en=ref["title"])
+                    Issue.objects.select_related("agenda").get(
+                        agenda__slug=ref["agenda"], title_en=ref["title"]
+                    )
                     for ref in cites.get("issues", [])
                 ],
+                write=partial(cite_issues, point),
             )
             _set_m2m(
                 point.proposals,
                 [
-                    Proposal.objects.get(
+                    Proposal.objects.select_related("agenda").get(
                         agenda__slug=ref["agenda"], text_en__startswith=ref["starts"]
                     )
                     for ref in cites.get("proposals", [])
                 ],
+                write=partial(cite_proposals, point),
             )
         _trim(report, NationalPoint.objects.filter(section=section, order__gte=len(points)))
 

@@ -4,12 +4,11 @@ back to an old one — as a new revision, never by rewriting history."""
 from django.db import transaction
 
 from core.text import in_language
+from history import reasons
 from items.registry import KINDS
 
 from .concurrency import EditConflict
 from .diff import word_diff
-
-RESTORED_FROM = "restored-from:"
 
 
 def records(target):
@@ -44,6 +43,6 @@ def restore(kind, target, record, revision):
         for field in KINDS[kind].text_fields:
             setattr(current, field, getattr(record, field))
         current.revision += 1
-        current._change_reason = f"{RESTORED_FROM}{record.history_id}"
+        current._change_reason = reasons.restored_from(record.history_id)
         current.save()
     return current

@@ -7,12 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from access.rules import agenda_in_consultation, is_resident_of
+from history import reasons
 from items.registry import KINDS
 
 from .concurrency import EditConflict
 from .models import Comment, Suggestion, Support
-
-SUGGESTED_BY = "suggested-by:"
 
 
 def fields_of(kind):
@@ -83,20 +82,9 @@ def accept(suggestion, by, revision):
         setattr(target, decided.field, decided.wording)
         target.revision += 1
         # Kept without language; the history page says it in the reader's.
-        target._change_reason = f"{SUGGESTED_BY}{decided.author.get_username()}"
+        target._change_reason = reasons.suggested_by(decided.author.get_username())
         target.save()
     return decided
-
-
-def forget_suggester(username):
-    """A resident deleted their data: the history keeps that their wordings
-    were accepted, without their pseudonym."""
-    from history.tracked import historical_models
-
-    for model in historical_models():
-        model.objects.filter(history_change_reason=f"{SUGGESTED_BY}{username}").update(
-            history_change_reason=SUGGESTED_BY
-        )
 
 
 def decline(suggestion, by, reason):

@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.text import LANGUAGE_CODES, in_language, localized
 
+from . import reasons
+
 # Bookkeeping columns of the history, and the untranslated column that
 # django-modeltranslation keeps beside each per-language one.
 BOOKKEEPING = {
@@ -157,21 +159,9 @@ def _one_edit_each(records: list[Any]) -> Iterator[list[Any]]:
 
 
 def _reason(records: list[Any]) -> str | Promise:
-    from agendas.models import CONFIRMED_PUBLIC
-    from editing.revisions import RESTORED_FROM
-    from editing.suggestions import SUGGESTED_BY
-
-    reason = next((r.history_change_reason for r in records if r.history_change_reason), "")
-    if reason.startswith(SUGGESTED_BY):
-        name = reason[len(SUGGESTED_BY) :]
-        if not name:  # the resident deleted their data (privacy.services)
-            return _("Suggested by a resident")
-        return _("Suggested by %(name)s") % {"name": name}
-    if reason.startswith(RESTORED_FROM):
-        return _("An earlier text restored")
-    if reason == CONFIRMED_PUBLIC:
-        return _("Made public after confirmation")
-    return reason
+    return reasons.shown(
+        next((r.history_change_reason for r in records if r.history_change_reason), "")
+    )
 
 
 def _label(f: Any) -> str:

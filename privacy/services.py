@@ -12,7 +12,7 @@ from django.db import transaction
 from access.rules import can_hold_own_data
 from agendas.cache import content_changed
 from communities.models import User
-from editing.suggestions import forget_suggester
+from history.reasons import forget_suggester
 from residents.consent import clear_consent, sensitive_groups
 from residents.models import ResidentProfile
 from voting.services import forget_groups_on_ballots

@@ -7,4 +7,4 @@ class ProposalsConfig(AppConfig):
     verbose_name = _("Proposals")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import guards, signals  # noqa: F401

@@ -1,6 +1,5 @@
 """Proposals, each addressed to one actor and linked to issues of its agenda."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.functional import Promise
@@ -62,12 +61,3 @@ class Proposal(models.Model):
 
     def __str__(self):
         return localized(self, "text").text[:80]
-
-    def check_issues(self, issues):
-        """Refuse issues of another agenda: a proposal answers its own agenda."""
-        foreign = [issue for issue in issues if issue.agenda_id != self.agenda_id]
-        if foreign:
-            raise ValidationError(
-                {"issues": _("A proposal can only be linked to issues of its own agenda.")},
-                code="issue_of_other_agenda",
-            )

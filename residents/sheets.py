@@ -46,24 +46,17 @@ def request_sheet(neighbourhood, *, requested_by, count, days, label, paper, sit
     return sheet
 
 
-def dispatch(sheet_id):
-    return jobs.send(make_code_sheet, CodeSheet, sheet_id)
-
-
-def dispatch_waiting():
-    return jobs.send_waiting(make_code_sheet, CodeSheet)
-
-
-def retry(sheet):
-    """Queue a failed sheet again."""
-    return jobs.retry(make_code_sheet, CodeSheet, sheet)
-
-
 # Declared here, beside the work it does, and imported by residents.tasks
 # where Celery looks for it: with the same guarantees as the booklet's.
 @jobs.job_task("residents.tasks.make_code_sheet")
 def make_code_sheet(sheet_id):
     make_sheet(sheet_id)
+
+
+# As a booklet's (booklets.jobs.Queue); residents.signals sends the waiting
+# ones when a worker starts.
+QUEUE = jobs.Queue(make_code_sheet, CodeSheet)
+dispatch, dispatch_waiting, retry = QUEUE.dispatch, QUEUE.dispatch_waiting, QUEUE.retry
 
 
 def make_sheet(sheet_id):

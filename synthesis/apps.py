@@ -7,4 +7,4 @@ class SynthesisConfig(AppConfig):
     verbose_name = _("National synthesis")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import guards, signals  # noqa: F401

@@ -81,16 +81,6 @@ class NationalPoint(models.Model):
                 code="not_a_national_section",
             )
 
-    @staticmethod
-    def check_citations(issues=(), proposals=()):
-        """A point cites local evidence only: issues and proposals of local agendas."""
-        cited = [*issues, *proposals]
-        if any(item.agenda.scope != Agenda.Scope.LOCAL for item in cited):
-            raise ValidationError(
-                _("Principles and requirements cite only issues and proposals of local agendas."),
-                code="citation_not_local",
-            )
-
     @property
     def agenda(self):
         # The permission rules reach an item's agenda through `.agenda`.

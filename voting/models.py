@@ -12,7 +12,9 @@ only a hash is kept.
 While a round is open, the database's own bookkeeping (the order rows were
 written in, transaction ids) could still line ballots up with
 participations; closing a round seals it: its ballots are written again,
-all in one transaction and in random order (`voting.services.seal`).
+all in one transaction and in random order (`voting.services.close_round`;
+a round its closing time closed is sealed when its results are first read
+or applied, `voting.services.seal_if_closed`).
 """
 
 import uuid

@@ -1,58 +1,35 @@
-"""Casting ballots, counting them, and ordering an agenda by the result.
-
-Every count is an SQL aggregate: the number of queries does not grow with
-the number of ballots.
+"""What changes a voting round: casting ballots, closing and sealing the
+round, and ordering an agenda by its result. What a round shows (its counts,
+its results, a ballot found by its receipt) is read in voting.selectors,
+which writes nothing.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import secrets
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from access import disclosure
 from agendas.models import Issue
-from communities.models import Membership, ParticipantGroup
+from communities.models import Membership
 from residents.models import ResidentProfile
-from tallies.models import PaperTally, TallyCount
 
+from .keys import receipt_hash, voter_key
 from .models import Ballot, BallotGroup, BallotMark, Participation, VotingRound
+from .selectors import Results, results
 
 if TYPE_CHECKING:
-    from uuid import UUID
+    from datetime import datetime
 
     from django.contrib.auth.models import AnonymousUser
 
-    from access.types import Person
     from communities.models import User
 
-    # A row of the breakdown by group: the group (None: the other groups),
-    # its points by issue id, and how many voters it stands for.
-    GroupRow = tuple[ParticipantGroup | None, dict[int, int], int]
-
 RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-
-
-def _secret() -> bytes:
-    return (getattr(settings, "BALLOT_SECRET", "") or settings.SECRET_KEY + ":ballots").encode()
-
-
-def voter_key(round_id: int, user_id: int) -> str:
-    return hmac.new(_secret(), f"{round_id}:{user_id}".encode(), hashlib.sha256).hexdigest()
-
-
-def receipt_hash(round_id: int, receipt: str) -> str:
-    text = receipt.replace("-", "").replace(" ", "").upper()
-    return hmac.new(_secret(), f"receipt:{round_id}:{text}".encode(), hashlib.sha256).hexdigest()
 
 
 def may_vote(user: User | AnonymousUser, round: VotingRound) -> bool:
@@ -154,234 +131,76 @@ def forget_groups_on_ballots(user: User, group_ids: list[int]) -> int:
     return deleted
 
 
-@dataclass
-class CheckedBallot:
-    """What a receipt shows its holder: their marks on the issues they may
-    see, and only how many marks went to issues they may no longer see (an
-    issue made restricted after the vote keeps its title to the team)."""
-
-    marks: list
-    unseen: int = 0
-
-
-def ballot_for_receipt(round: VotingRound, receipt: str, *, user: Person) -> CheckedBallot | None:
-    """The ballot this receipt was given for, as `user` may read it, or None."""
-    ballot = Ballot.objects.filter(
-        round=round, receipt_hash=receipt_hash(round.pk, receipt)
-    ).first()
-    if ballot is None:
-        return None
-    seen = Issue.objects.visible_to(user).values("pk")
-    return CheckedBallot(
-        marks=list(
-            ballot.marks.filter(issue__in=seen)
-            .select_related("issue")
-            .order_by("-points", "issue__order", "issue__pk")
-        ),
-        unseen=ballot.marks.exclude(issue__in=seen).count(),
-    )
-
-
-@dataclass
-class IssueResult:
-    issue: Issue
-    online: int | None = 0  # None: withheld (access.disclosure)
-    paper: int = 0
-    share: float = 0.0  # of the combined vote, in %
-
-
-@dataclass
-class Results:
-    round: VotingRound
-    issues: list
-    ballots: int
-    residents: int
-    paper_voters: int
-    groups: list = field(default_factory=list)  # [(group or None, voters, [points])]
-    online_shown: bool = True  # False: the online totals are withheld
-    tallies_left_out: int = 0  # flip charts of too few voters to be counted
-
-    @property
-    def turnout(self) -> int:
-        return round(100 * self.ballots / self.residents) if self.residents else 0
-
-
-def count_votes(round: VotingRound) -> Results:
-    """Every count of a round as the database holds it: the online ballots'
-    points, and the dots of the flip charts counted in published figures
-    (access.disclosure). Never shown as such: pages, exports and the agenda's
-    order read `results`, which withholds what the rules of disclosure say."""
-    issues = list(round.ballot_issues().select_related("dimension"))
-    online = dict(
-        BallotMark.objects.filter(ballot__round=round)
-        .values("issue")
-        .annotate(total=Sum("points"))
-        .values_list("issue", "total")
-    )
-    ballots = Ballot.objects.filter(round=round).count()
-    paper = dict(
-        TallyCount.objects.filter(tally__agenda_id=round.agenda_id)
-        .filter(disclosure.counted_tallies("tally__"))
-        .values("issue")
-        .annotate(total=Sum("dots"))
-        .values_list("issue", "total")
-    )
-    counted = disclosure.counted_tallies()
-    tallies = PaperTally.objects.filter(agenda_id=round.agenda_id).aggregate(
-        paper_voters=Sum("voters", filter=counted, default=0),
-        left_out=Count("pk", filter=~counted),
-    )
-    rows = [IssueResult(issue, online.get(issue.pk, 0), paper.get(issue.pk, 0)) for issue in issues]
-    _share(rows, ballots, tallies["paper_voters"])
-    residents = Membership.objects.filter(  # type: ignore[misc]
-        neighbourhood_id=round.agenda.neighbourhood_id, role="resident"
-    ).count()
-    return Results(
-        round,
-        rows,
-        ballots,
-        residents,
-        tallies["paper_voters"],
-        tallies_left_out=tallies["left_out"],
-    )
-
-
-def _share(rows: list[IssueResult], ballots: int, paper_voters: int) -> None:
-    """Each issue's share of each source's total, weighted by how many
-    people voted in it; rows sorted by the combined share."""
-    online_total = sum(row.online or 0 for row in rows) or 1
-    paper_total = sum(row.paper for row in rows) or 1
-    weight = (ballots + paper_voters) or 1
-    for row in rows:
-        row.share = (
-            100
-            * ((row.online or 0) / online_total * ballots + row.paper / paper_total * paper_voters)
-            / weight
-        )
-    rows.sort(key=lambda row: (-row.share, row.issue.order, row.issue.pk))
-
-
-def results(round: VotingRound) -> Results:
-    """What may be published of a round (access.disclosure): online ballots,
-    paper tallies, and the two combined, with the breakdown by group. While
-    the round is open, or when it has too few ballots, its online totals are
-    withheld and the combined shares are the paper's alone."""
-    if not round.sealed and not round.is_open():
-        seal(round)  # closed by time since it was last looked at
-    result = count_votes(round)
-    if not disclosure.round_totals_shown(closed=round.is_closed(), ballots=result.ballots):
-        result.online_shown = False
-        for row in result.issues:
-            row.online = None
-        _share(result.issues, 0, result.paper_voters)
-        return result
-    # Each group's points in the same order as the issues above.
-    result.groups = [
-        (group, voters, [points.get(row.issue.pk, 0) for row in result.issues])
-        for group, points, voters in group_breakdown(round, result.ballots)
-    ]
-    return result
-
-
-def group_breakdown(round: VotingRound, ballots: int) -> list[GroupRow]:
-    """Points per issue by the groups voters said they belong to, as far as
-    the rules of disclosure allow (access.disclosure.groups_to_show): each
-    group shown has a row, and the voters of the groups not shown one row of
-    "other groups" (a voter in several of them counts once) when that is
-    safe too. `ballots`: the number of ballots of the round."""
-    memberships: dict[UUID, set[int]] = {}
-    for ballot_id, group_id in BallotGroup.objects.filter(ballot__round=round).values_list(
-        "ballot_id", "group_id"
-    ):
-        memberships.setdefault(ballot_id, set()).add(group_id)
-    voters = list(memberships.values()) + [set()] * (ballots - len(memberships))
-    groups = list(ParticipantGroup.objects.order_by("order", "slug"))
-    chosen = disclosure.groups_to_show(voters, order=[g.pk for g in groups])
-    points: dict[int, dict[int, int]] = {}
-    for group_id, issue_id, total in (
-        BallotMark.objects.filter(ballot__round=round, ballot__ballotgroup__isnull=False)
-        .values_list("ballot__ballotgroup__group", "issue")
-        .annotate(total=Sum("points"))
-    ):
-        points.setdefault(group_id, {})[issue_id] = total
-    shown: list[GroupRow] = [
-        (group, points.get(group.pk, {}), sum(group.pk in v for v in voters))
-        for group in groups
-        if group.pk in chosen
-    ]
-    if disclosure.OTHER in chosen:
-        named = [group.pk for group, _points, _voters in shown]  # type: ignore[union-attr]
-        in_rest = (
-            BallotGroup.objects.filter(ballot__round=round)
-            .exclude(group__in=named)
-            .values("ballot")
-        )
-        other = dict(
-            BallotMark.objects.filter(ballot__in=in_rest)
-            .values("issue")
-            .annotate(total=Sum("points"))
-            .values_list("issue", "total")
-        )
-        shown.append((None, other, sum(bool(v - set(named)) for v in voters)))
-    return shown
-
-
-def close_round(round: VotingRound) -> bool:
-    """Close a round by hand (the first closing time is kept) and seal it.
-    Returns whether this call closed it."""
-    closed = VotingRound.objects.filter(pk=round.pk, closed_at__isnull=True).update(
-        closed_at=timezone.now()
-    )
-    if closed:
-        seal(round)
-    return bool(closed)
-
-
-def seal(round: VotingRound) -> bool:
-    """Write a closed round's ballots again, in one transaction and in a
-    random order, with new random ids: what the database kept of the order
-    and the transactions in which they were cast is gone. Receipts and
-    results are unchanged."""
+def close_round(round: VotingRound, *, now: datetime | None = None) -> bool:
+    """Close a round by hand (the first closing time is kept) and seal it,
+    in one transaction: no ballot is cast between the two, and a round is
+    never closed without its ballots sealed. Returns whether this call
+    closed it."""
     with transaction.atomic():
-        round = VotingRound.objects.select_for_update().get(pk=round.pk)
-        if round.sealed or round.is_open():
-            return False
-        ballots = list(
-            Ballot.objects.filter(round=round).prefetch_related("marks", "ballotgroup_set")
+        # Locked as cast_ballot locks it: a ballot is either in before the
+        # round closes, and sealed with the others, or refused.
+        locked = VotingRound.objects.select_for_update().get(pk=round.pk)
+        closed = locked.closed_at is None
+        if closed:
+            locked.closed_at = now or timezone.now()
+            VotingRound.objects.filter(pk=locked.pk).update(closed_at=locked.closed_at)
+        _seal(locked)
+    return closed
+
+
+def seal_if_closed(round: VotingRound) -> bool:
+    """Seal a round that its closing time closed, the first time its results
+    are read or applied after that time: no task watches the clocks. Costs
+    no query while the round is open or once it is sealed."""
+    if round.sealed or round.is_open():
+        return False
+    with transaction.atomic():
+        return _seal(VotingRound.objects.select_for_update().get(pk=round.pk))
+
+
+def _seal(round: VotingRound) -> bool:
+    """Write a closed round's ballots again, in the caller's transaction
+    (`round` locked by it) and in a random order, with new random ids: what
+    the database kept of the order and the transactions in which they were
+    cast is gone. Receipts and results are unchanged."""
+    if round.sealed or round.is_open():
+        return False
+    ballots = list(Ballot.objects.filter(round=round).prefetch_related("marks", "ballotgroup_set"))
+    copies = [
+        (
+            Ballot(round=round, voter_key=b.voter_key, receipt_hash=b.receipt_hash),
+            [(mark.issue_id, mark.points) for mark in b.marks.all()],
+            [link.group_id for link in b.ballotgroup_set.all()],
         )
-        copies = [
-            (
-                Ballot(round=round, voter_key=b.voter_key, receipt_hash=b.receipt_hash),
-                [(mark.issue_id, mark.points) for mark in b.marks.all()],
-                [link.group_id for link in b.ballotgroup_set.all()],
-            )
-            for b in ballots
-        ]
-        secrets.SystemRandom().shuffle(copies)
-        Ballot.objects.filter(round=round).delete()
-        Ballot.objects.bulk_create([ballot for ballot, _marks, _groups in copies])
-        marks = [
-            BallotMark(ballot=ballot, issue_id=issue_id, points=points)
-            for ballot, ballot_marks, _groups in copies
-            for issue_id, points in ballot_marks
-        ]
-        groups = [
-            BallotGroup(ballot=ballot, group_id=group_id)
-            for ballot, _marks, ballot_groups in copies
-            for group_id in ballot_groups
-        ]
-        secrets.SystemRandom().shuffle(marks)
-        secrets.SystemRandom().shuffle(groups)
-        BallotMark.objects.bulk_create(marks)
-        BallotGroup.objects.bulk_create(groups)
-        VotingRound.objects.filter(pk=round.pk).update(sealed=True)
+        for b in ballots
+    ]
+    secrets.SystemRandom().shuffle(copies)
+    Ballot.objects.filter(round=round).delete()
+    Ballot.objects.bulk_create([ballot for ballot, _marks, _groups in copies])
+    marks = [
+        BallotMark(ballot=ballot, issue_id=issue_id, points=points)
+        for ballot, ballot_marks, _groups in copies
+        for issue_id, points in ballot_marks
+    ]
+    groups = [
+        BallotGroup(ballot=ballot, group_id=group_id)
+        for ballot, _marks, ballot_groups in copies
+        for group_id in ballot_groups
+    ]
+    secrets.SystemRandom().shuffle(marks)
+    secrets.SystemRandom().shuffle(groups)
+    BallotMark.objects.bulk_create(marks)
+    BallotGroup.objects.bulk_create(groups)
+    VotingRound.objects.filter(pk=round.pk).update(sealed=True)
     return True
 
 
 def apply_result(round: VotingRound, result: Results | None = None) -> None:
     """Order the agenda's prioritised issues by the combined result; the
     issues not on the ballot (restricted ones) keep their order after them."""
-    result = result or results(round)
+    if result is None:
+        seal_if_closed(round)
+        result = results(round)
     ranked = [row.issue.pk for row in result.issues]
     with transaction.atomic():
         rest = list(

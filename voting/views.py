@@ -15,7 +15,7 @@ from agendas.models import Agenda
 from communities.models import Membership
 from core.forms import render_form
 
-from . import services
+from . import selectors, services
 from .forms import BallotForm, ReceiptForm, RoundForm
 from .models import VotingRound
 
@@ -85,7 +85,7 @@ def check(request, pk):
     form = ReceiptForm(request.POST if request.method == "POST" else None)
     checked = None
     if request.method == "POST" and form.is_valid():
-        checked = services.ballot_for_receipt(
+        checked = selectors.ballot_for_receipt(
             round, form.cleaned_data["receipt"], user=request.user
         )
         if checked is None:
@@ -154,12 +154,14 @@ def _round(request, pk, perm):
 @login_required
 def results(request, pk):
     round = _round(request, pk, "voting.view_votinground")
+    # A round its closing time closed is sealed before anyone reads it.
+    services.seal_if_closed(round)
     return render(
         request,
         "voting/results.html",
         {
             "round": round,
-            "results": services.results(round),
+            "results": selectors.results(round),
             "is_open": round.is_open(),
             "can_edit": request.user.has_perm("voting.change_votinground", round.agenda),
             "smallest_group": disclosure.SMALLEST_GROUP,

@@ -1,6 +1,6 @@
 """The facilitator's forms. Every rule is checked here on the server (the
 pages work without JavaScript); the domain rules themselves live in the
-models and services these forms call."""
+models and services these forms call (an item's links: core.forms.LinksByServices)."""
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -8,11 +8,14 @@ from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from agendas import services as agenda_services
 from agendas.models import Issue, Section
 from communities.models import Membership, ParticipantGroup, SecurityDimension
+from core.forms import LinksByServices
 from core.text import LANGUAGE_CODES, in_language, localized
 from editing.concurrency import RevisionMixin
 from items.registry import KINDS
+from proposals import services as proposal_services
 from proposals.models import Proposal
 from tallies.models import PaperTally
 from workshops.models import Workshop
@@ -197,8 +200,9 @@ def attendance_formset(workshop, data=None):
     return formset_class(data, groups=groups, initial=initial, prefix="attendance")
 
 
-class IssueForm(RevisionMixin, BilingualMixin, forms.ModelForm):
+class IssueForm(LinksByServices, RevisionMixin, BilingualMixin, forms.ModelForm):
     bilingual = KINDS["issue"].bilingual
+    links = {"workshops": (agenda_services.check_workshops, agenda_services.set_workshops)}
 
     class Meta:
         model = Issue
@@ -242,8 +246,9 @@ class IssueForm(RevisionMixin, BilingualMixin, forms.ModelForm):
         return [d for d in related if d != primary] if primary else list(related)
 
 
-class ProposalForm(RevisionMixin, BilingualMixin, forms.ModelForm):
+class ProposalForm(LinksByServices, RevisionMixin, BilingualMixin, forms.ModelForm):
     bilingual = KINDS["proposal"].bilingual
+    links = {"issues": (proposal_services.check_issues, proposal_services.set_issues)}
 
     class Meta:
         model = Proposal
@@ -265,11 +270,6 @@ class ProposalForm(RevisionMixin, BilingualMixin, forms.ModelForm):
         self.fields["issues"].queryset = Issue.objects.filter(agenda=agenda).order_by(
             "kind", "order", "pk"
         )
-
-    def clean_issues(self):
-        issues = self.cleaned_data["issues"]
-        self.instance.check_issues(issues)  # the model's rule, said again here
-        return issues
 
 
 class TallyForm(forms.ModelForm):

@@ -10,11 +10,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from agendas.models import CONFIRMED_PUBLIC, Agenda, Issue
+from agendas.models import Agenda, Issue
 from agendas.ordering import move, next_place
 from core.forms import render_form
 from core.text import localized
 from editing.concurrency import EditConflict, conflicts, save_if_current
+from history import reasons
 from history.selectors import Tracked, history_of
 from items.registry import KINDS
 
@@ -32,7 +33,7 @@ def _item_form_page(request, kind, form, agenda, anchor):
         if becomes_public and becomes_public():
             if request.POST.get("confirm_public") != "yes":
                 return _confirm_public_page(request, form.instance, agenda)
-            form.instance._change_reason = CONFIRMED_PUBLIC
+            form.instance._change_reason = reasons.confirmed_public()
         if form.instance.pk is None:
             with transaction.atomic():
                 form.instance.order = next_place(kind.siblings(form.instance))

@@ -5,10 +5,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agendas.models import Agenda, Issue, Section
+from core.forms import LinksByServices
 from core.text import localized
 from editing.concurrency import RevisionMixin
 from items.registry import KINDS
 from proposals.models import Proposal
+from synthesis import services as synthesis_services
 from synthesis.models import POINT_KINDS, NationalPoint
 
 from .forms import BilingualMixin, LocalizedLabels
@@ -46,8 +48,12 @@ class CitedProposalsField(CitedField):
     label_field = "text"
 
 
-class NationalPointForm(RevisionMixin, BilingualMixin, forms.ModelForm):
+class NationalPointForm(LinksByServices, RevisionMixin, BilingualMixin, forms.ModelForm):
     bilingual = KINDS["national_point"].bilingual
+    links = {
+        "issues": (synthesis_services.check_cited, synthesis_services.cite_issues),
+        "proposals": (synthesis_services.check_cited, synthesis_services.cite_proposals),
+    }
 
     class Meta:
         model = NationalPoint
@@ -93,14 +99,3 @@ class NationalPointForm(RevisionMixin, BilingualMixin, forms.ModelForm):
             .select_related("agenda__neighbourhood")
             .order_by("agenda__neighbourhood__name", "actor", "order", "pk")
         )
-
-    def clean(self):
-        cleaned = super().clean()
-        # The model's rule, said again here so that the page says it.
-        try:
-            NationalPoint.check_citations(
-                cleaned.get("issues") or (), cleaned.get("proposals") or ()
-            )
-        except forms.ValidationError as refused:
-            self.add_error(None, refused)
-        return cleaned

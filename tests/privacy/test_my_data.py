@@ -26,7 +26,8 @@ from editing.models import Comment, Suggestion, Support
 from proposals.models import Proposal
 from residents.models import ResidentProfile
 from voting.models import Ballot, Participation, VotingRound
-from voting.services import cast_ballot, count_votes
+from voting.selectors import count_votes
+from voting.services import cast_ballot
 
 from ..pages.helpers import page_text
 

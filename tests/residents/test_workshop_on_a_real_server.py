@@ -56,7 +56,7 @@ from tests.booklets.test_worker import worker_database_url
 from tests.pages.helpers import page_text
 from voting.forms import RoundForm
 from voting.models import Ballot, Participation
-from voting.services import ballot_for_receipt, count_votes
+from voting.selectors import ballot_for_receipt, count_votes
 
 User = get_user_model()
 

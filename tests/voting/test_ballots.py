@@ -29,7 +29,7 @@ from tests.voting import (
     stored_votes,
     text_in_database,
 )
-from voting import services
+from voting import selectors, services
 from voting.models import Ballot, BallotMark, Participation, VotingRound
 
 pytestmark = pytest.mark.django_db
@@ -253,7 +253,7 @@ def test_a_new_ballot_replaces_the_residents_last_one_while_the_vote_is_open(dem
     assert Participation.objects.filter(round=round).count() == 2
     assert Ballot.objects.filter(round=round).count() == 2
     assert online_totals(round) == {issues[2].pk: 1, issues[4].pk: 2, issues[5].pk: 2}
-    result = {row.issue.pk: row.online for row in services.count_votes(round).issues}
+    result = {row.issue.pk: row.online for row in selectors.count_votes(round).issues}
     assert {pk: n for pk, n in result.items() if n} == online_totals(round)
 
     for earlier in (first, second):

@@ -26,7 +26,7 @@ from tests.voting import (
     receipt_of,
     signed_in,
 )
-from voting import services
+from voting import selectors, services
 from voting.models import Ballot, BallotMark, Participation
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -121,7 +121,7 @@ def test_two_hundred_residents_voting_at_once_are_each_counted_once():
     assert Ballot.objects.filter(round=round).count() == VOTERS
     assert BallotMark.objects.filter(ballot__round=round).count() == sum(map(len, ballots))
     assert online_totals(round) == sent
-    result = services.count_votes(round)
+    result = selectors.count_votes(round)
     assert result.ballots == VOTERS
     assert {row.issue.pk: row.online for row in result.issues if row.online} == sent
 
@@ -151,7 +151,7 @@ def test_residents_sending_several_ballots_at_once_keep_exactly_one_each():
         if check_receipt(client, round, receipt).status_code == 200:
             assert voter not in kept, "two ballots of one resident counted"
             kept[voter] = marks
-            stored = services.ballot_for_receipt(round, receipt, user=voter)
+            stored = selectors.ballot_for_receipt(round, receipt, user=voter)
             assert {m.issue_id: m.points for m in stored.marks} == {
                 issue.pk: dots for issue, dots in marks.items()
             }

@@ -29,7 +29,7 @@ from tests.voting import (
     restricted_prioritised_issue,
     signed_in,
 )
-from voting import services
+from voting import selectors, services
 from voting.models import VotingRound
 from workshops.models import Workshop
 
@@ -92,7 +92,7 @@ def test_dot_results_are_the_dots_placed(client_for):
         round, [[(i[0], 3), (i[1], 2)], [(i[0], 1), (i[2], 3), (i[3], 1)], [(i[1], 3), (i[2], 2)]]
     )
 
-    result = services.count_votes(round)
+    result = selectors.count_votes(round)
 
     assert result.ballots == 3
     assert online(result) == {issue.pk: 0 for issue in i} | {
@@ -135,7 +135,7 @@ def test_approval_results_count_the_approvals():
     i = list(round.ballot_issues())
     vote_all(round, [[(i[0], 1), (i[1], 1)], [(i[1], 1)], [(i[1], 1), (i[2], 1), (i[5], 1)]])
 
-    assert {pk: n for pk, n in online(services.count_votes(round)).items() if n} == {
+    assert {pk: n for pk, n in online(selectors.count_votes(round)).items() if n} == {
         i[0].pk: 1, i[1].pk: 3, i[2].pk: 1, i[5].pk: 1,
     }  # fmt: skip
 
@@ -152,7 +152,7 @@ def test_ranking_results_are_borda_points_over_the_issues_on_the_ballot():
         [[(i[0], 1), (i[1], 2)], [(i[1], 1)], [(i[2], 1), (i[0], 2), (i[1], 3)]],
     )
 
-    assert {pk: n for pk, n in online(services.count_votes(round)).items() if n} == {
+    assert {pk: n for pk, n in online(selectors.count_votes(round)).items() if n} == {
         i[0].pk: 12 + 11, i[1].pk: 11 + 12 + 10, i[2].pk: 12,
     }  # fmt: skip
 
@@ -190,7 +190,7 @@ def test_paper_tallies_are_shown_beside_online_ballots_and_weighed_by_voters(cli
         }
     )
 
-    result = services.count_votes(round)
+    result = selectors.count_votes(round)
 
     # Online: 2 ballots, 6 points (i0 4, i1 2). Paper: 11 people, 8 dots on
     # the ballot's issues (i0 2, i1 6). Each source's share, weighed by its
@@ -220,7 +220,7 @@ def test_a_paper_tally_of_fewer_than_five_voters_is_not_counted(client_for):
     first, second = workshops()
     paper_tallies({first: (5, {i[0]: 3, i[1]: 2}), second: (4, {i[2]: 4})})
 
-    result = services.results(round)
+    result = selectors.results(round)
 
     assert result.paper_voters == 5
     assert {row.issue.pk: row.paper for row in result.issues if row.paper} == {
@@ -238,7 +238,7 @@ def test_paper_alone_gives_the_paper_shares():
     first, _second = workshops()
     paper_tallies({first: (5, {i[3]: 3, i[4]: 1})})
 
-    result = services.results(round)
+    result = selectors.results(round)
 
     rows = {row.issue.pk: row for row in result.issues}
     assert result.ballots == 0
@@ -252,7 +252,7 @@ def test_paper_alone_gives_the_paper_shares():
 def test_turnout_is_ballots_over_the_residents_of_the_neighbourhood(client_for, make_person):
     round = open_round("approval")
     i = list(round.ballot_issues())
-    empty = services.results(round)
+    empty = selectors.results(round)
     assert (empty.ballots, empty.turnout) == (0, 0)
     assert all(row.share == 0 for row in empty.issues)
 
@@ -264,7 +264,7 @@ def test_turnout_is_ballots_over_the_residents_of_the_neighbourhood(client_for, 
     make_person("second-facilitator", role="facilitator", neighbourhood=SLUG)
     services.cast_ballot(round, voters[0], {i[2].pk: 1})  # voting again is one ballot
 
-    result = services.results(round)
+    result = selectors.results(round)
 
     assert (result.ballots, result.residents, result.turnout) == (2, 8, 25)
     assert "2 online ballots from 8 residents with codes (25% turnout)" in page_text(
@@ -303,7 +303,7 @@ def test_groups_of_five_are_shown_and_smaller_ones_merged_into_other_groups(clie
     voters_in(round, None, 5, [(i[4], 1)], prefix="unsaid")
 
     round = closed(round)
-    result = services.results(round)
+    result = selectors.results(round)
 
     points = {group: dict(zip([row.issue.pk for row in result.issues], values, strict=True))
               for group, _voters, values in result.groups}  # fmt: skip
@@ -324,12 +324,12 @@ def test_no_group_is_shown_while_the_vote_is_open(client_for):
     voters_in(round, "youths", 5, [(i[2], 1)], prefix="youth")
     voters_in(round, None, 5, [(i[4], 1)], prefix="unsaid")
 
-    assert services.results(round).groups == []
+    assert selectors.results(round).groups == []
     page = results_page(client_for, round)
     assert group_rows(page) == []
     assert "The groups are shown with the online totals." in by_group_text(page)
 
-    assert [(g, n) for g, n, _points in services.results(closed(round)).groups] == [
+    assert [(g, n) for g, n, _points in selectors.results(closed(round)).groups] == [
         (group("women"), 5),
         (group("youths"), 5),
     ]
@@ -349,7 +349,7 @@ def test_other_groups_are_withheld_when_the_total_minus_the_rows_shown_is_fewer_
 
     round = closed(round)
 
-    assert [(g, n) for g, n, _points in services.results(round).groups] == [(group("women"), 5)]
+    assert [(g, n) for g, n, _points in selectors.results(round).groups] == [(group("women"), 5)]
     assert group_rows(results_page(client_for, round)) == [("Women", 5)]
 
 
@@ -363,10 +363,10 @@ def test_small_groups_too_few_together_are_not_shown_at_all(client_for):
     voters_in(round, None, 6, [(i[5], 1)], prefix="unsaid")
 
     round = closed(round)
-    result = services.results(round)
+    result = selectors.results(round)
 
     assert result.groups == []
-    assert services.group_breakdown(round, result.ballots) == []
+    assert selectors.group_breakdown(round, result.ballots) == []
     page = results_page(client_for, round)
     assert group_rows(page) == []
     assert "Not enough voters said which groups they belong to." in by_group_text(page)
@@ -380,7 +380,7 @@ def test_a_group_of_five_is_withheld_when_the_rest_is_too_few(client_for):
     voters_in(round, "elderly", 4, [(i[3], 1)], prefix="elder")
 
     round = closed(round)
-    result = services.results(round)
+    result = selectors.results(round)
 
     assert [row.online for row in result.issues if row.online] == [5, 4]
     # All nine said they belong to some group: "other groups" are everyone.
@@ -399,7 +399,7 @@ def test_a_group_of_five_nested_in_another_is_withheld_when_the_difference_is_fe
     voters_in(round, "women", 1, [(i[1], 1)], prefix="woman")
     voters_in(round, None, 6, [(i[2], 1)], prefix="unsaid")
 
-    result = services.results(closed(round))
+    result = selectors.results(closed(round))
 
     shown = [(g, n) for g, n, _points in result.groups]
     assert shown in ([(group("women"), 6)], [(group("youths"), 5)])
@@ -506,15 +506,15 @@ def closed_rounds(times):
 def test_counting_costs_the_same_queries_whatever_the_number_of_ballots():
     small, large = closed_rounds(1)
     for round in (small, large):
-        services.results(round)  # sealed once
-    assert services.results(large).ballots == 110
-    assert [len(g) for g in (services.results(small).groups, services.results(large).groups)] == [
+        selectors.results(round)  # sealed once
+    assert selectors.results(large).ballots == 110
+    assert [len(g) for g in (selectors.results(small).groups, selectors.results(large).groups)] == [
         1,
         3,
     ]
 
     def fresh(round):
-        return lambda: services.results(VotingRound.objects.get(pk=round.pk))
+        return lambda: selectors.results(VotingRound.objects.get(pk=round.pk))
 
     assert count_queries(fresh(large)) == count_queries(fresh(small))
 
@@ -552,5 +552,5 @@ def test_one_voter_in_several_small_groups_counts_once_in_other_groups():
     voters_in(round, None, 5, [(issue, 1)], prefix="unsaid")
 
     round = closed(round)
-    assert services.group_breakdown(round, 6) == []
-    assert services.results(round).groups == []
+    assert selectors.group_breakdown(round, 6) == []
+    assert selectors.results(round).groups == []

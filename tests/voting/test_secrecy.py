@@ -25,7 +25,7 @@ from tests.voting import (
     signed_in,
     text_in_database,
 )
-from voting import services
+from voting import selectors, services
 from voting.models import Ballot, BallotGroup, BallotMark, Participation
 
 pytestmark = pytest.mark.django_db
@@ -202,7 +202,7 @@ def test_closing_a_round_seals_it_against_the_databases_own_bookkeeping(client_f
     for n, voter in enumerate(voters):
         services.cast_ballot(round, voter, {issues[n % len(issues)].pk: 1})
     receipts_before = sorted(Ballot.objects.values_list("receipt_hash", flat=True))
-    before = services.count_votes(round)
+    before = selectors.count_votes(round)
     cast = rows_in_storage_order("voting_ballot")
     # While open, the rows lie in the order of voting (what sealing undoes).
     assert len(cast) == 30
@@ -221,7 +221,7 @@ def test_closing_a_round_seals_it_against_the_databases_own_bookkeeping(client_f
     assert in_storage != in_voting
     # Nothing else changed: the same receipts, the same results.
     assert sorted(Ballot.objects.values_list("receipt_hash", flat=True)) == receipts_before
-    after = services.count_votes(round)
+    after = selectors.count_votes(round)
     assert [(r.issue.pk, r.online) for r in after.issues] == [
         (r.issue.pk, r.online) for r in before.issues
     ]
