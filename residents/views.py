@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_ratelimit.core import get_usage
 
+from access.fetch import require
 from booklets.jobs import send_if_waiting
 from booklets.models import Paper
 from booklets.views import job_page, private_pdf
@@ -165,8 +166,7 @@ def give_consent(request):
 
 def _neighbourhood(request, pk, perm):
     place = get_object_or_404(Neighbourhood.objects.select_related("city"), pk=pk)
-    if not request.user.has_perm(perm, place):
-        raise PermissionDenied
+    require(request.user, perm, place)
     return place
 
 
@@ -179,8 +179,7 @@ def code_batches(request, pk):
         initial={"paper": Paper.LETTER if get_language().startswith("es") else Paper.A4},
     )
     if request.method == "POST":
-        if not request.user.has_perm("residents.add_codebatch", place):
-            raise PermissionDenied
+        require(request.user, "residents.add_codebatch", place)
         if form.is_valid():
             sheet = sheets.request_sheet(
                 place,
@@ -232,8 +231,7 @@ def _count(**condition):
 @require_POST
 def withdraw(request, pk):
     batch = get_object_or_404(CodeBatch.objects.select_related("neighbourhood"), pk=pk)
-    if not request.user.has_perm("residents.change_codebatch", batch.neighbourhood):
-        raise PermissionDenied
+    require(request.user, "residents.change_codebatch", batch.neighbourhood)
     number = request.POST.get("number", "").strip()
     if number == "all" and request.POST.get("confirm") != "yes":
         messages.error(
