@@ -114,8 +114,8 @@ def _resident_profile(request):
     return consent.profile_of(request.user)
 
 
-@login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def about_you(request):
     profile = _resident_profile(request)
     form = AboutYouForm(
@@ -147,8 +147,8 @@ def _about_you_page(request, profile, form, consent_form):
     )
 
 
-@login_required
 @require_POST
+@login_required
 def give_consent(request):
     """Express consent to the question on ethnic origin; only then is it asked."""
     profile = _resident_profile(request)
@@ -170,8 +170,8 @@ def _neighbourhood(request, pk, perm):
     return place
 
 
-@login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def code_batches(request, pk):
     place = _neighbourhood(request, pk, "workspace.view_workspace")
     form = CodeBatchForm(
@@ -227,8 +227,8 @@ def _count(**condition):
     return Count("pk", filter=Q(**condition)) if condition else Count("pk")
 
 
-@login_required
 @require_POST
+@login_required
 def withdraw(request, pk):
     batch = get_object_or_404(CodeBatch.objects.select_related("neighbourhood"), pk=pk)
     require(request.user, "residents.change_codebatch", batch.neighbourhood)
@@ -283,8 +283,8 @@ def _sheet(request, pk):
     return sheet
 
 
-@login_required
 @require_safe
+@login_required
 def code_sheet(request, pk):
     sheet = _sheet(request, pk)
     send_if_waiting(sheet, sheets.dispatch)
@@ -293,8 +293,8 @@ def code_sheet(request, pk):
     )
 
 
-@login_required
 @require_safe
+@login_required
 def code_sheet_download(request, pk):
     sheet = _sheet(request, pk)
     if not sheet.is_kept():
@@ -303,8 +303,8 @@ def code_sheet_download(request, pk):
     return private_pdf(sheet.file_path, sheet.filename())
 
 
-@login_required
 @require_POST
+@login_required
 def code_sheet_delete(request, pk):
     sheet = _sheet(request, pk)
     if sheet.downloaded_at is None:
@@ -325,8 +325,8 @@ def code_sheet_delete(request, pk):
     return redirect("code-sheet", pk=sheet.pk)
 
 
-@login_required
 @require_POST
+@login_required
 def code_sheet_retry(request, pk):
     sheet = _sheet(request, pk)
     if sheets.retry(sheet):
