@@ -5,6 +5,8 @@ object (`user.has_perm("agendas.view_issue", issue)`, used by views,
 templates and the admin) and as a queryset filter that answers for a list
 (`Issue.objects.visible_to(user)`, used by every page, count and export).
 The tests check the two against each other for every object and role.
+A person's roles, and which neighbourhood an object belongs to, are read by
+`access.roles`.
 
 Roles:
 - admin: a superuser; sees and does everything.
@@ -18,11 +20,19 @@ admins: anywhere else it must not exist, not even as a count.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import rules
 from django.db.models import Q
+
+# Who a person is and where an object belongs live in access.roles; they are
+# named here too, so that the site asks one module about access.
+from .roles import NOBODY as NOBODY
+from .roles import Roles as Roles
+from .roles import agenda_of as agenda_of
+from .roles import forget_roles as forget_roles
+from .roles import neighbourhood_id_of as neighbourhood_id_of
+from .roles import roles_of as roles_of
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -32,74 +42,6 @@ if TYPE_CHECKING:
 PUBLISHED = "published"
 CONSULTATION = "consultation"
 PUBLIC = "public"
-
-
-@dataclass(frozen=True)
-class Roles:
-    is_admin: bool = False
-    is_researcher: bool = False
-    facilitates: frozenset[int] = frozenset()
-    resident_of: frozenset[int] = frozenset()
-
-    @property
-    def sees_everything(self) -> bool:
-        return self.is_admin or self.is_researcher
-
-
-NOBODY = Roles()
-
-
-def roles_of(user: Any) -> Roles:
-    """The person's roles, read once per user object (one query per request)."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return NOBODY
-    cached = getattr(user, "_access_roles", None)
-    if cached is not None:
-        return cached
-    from communities.models import Membership
-
-    facilitates, resident_of = set[int](), set[int]()
-    for neighbourhood_id, role in Membership.objects.filter(user=user).values_list(
-        "neighbourhood_id", "role"
-    ):
-        (facilitates if role == Membership.Role.FACILITATOR else resident_of).add(neighbourhood_id)
-    roles = Roles(
-        is_admin=user.is_superuser,
-        is_researcher=user.is_researcher,
-        facilitates=frozenset(facilitates),
-        resident_of=frozenset(resident_of),
-    )
-    user._access_roles = roles
-    return roles
-
-
-def forget_roles(user: Person) -> None:
-    """Call after changing someone's memberships within the same request."""
-    user.__dict__.pop("_access_roles", None)
-
-
-# --- what an object belongs to ------------------------------------------------
-
-
-def agenda_of(obj: Any) -> Any:
-    from agendas.models import Agenda
-
-    return obj if isinstance(obj, Agenda) else obj.agenda
-
-
-def neighbourhood_id_of(obj: Any) -> int | None:
-    from agendas.models import Agenda
-    from communities.models import Neighbourhood
-
-    if isinstance(obj, Neighbourhood):
-        return obj.pk
-    if isinstance(obj, Agenda):
-        return obj.neighbourhood_id
-    if hasattr(obj, "neighbourhood_id"):  # workshops
-        return obj.neighbourhood_id
-    if hasattr(obj, "workshop"):  # attendance
-        return obj.workshop.neighbourhood_id
-    return agenda_of(obj).neighbourhood_id  # sections, issues, proposals
 
 
 # --- predicates (one object) ----------------------------------------------------

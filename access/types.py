@@ -12,3 +12,5 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractUser, AnonymousUser
 
     Person: TypeAlias = AbstractUser | AnonymousUser | None
+    # Who asks for a page (a request's user): never None.
+    RequestUser: TypeAlias = AbstractUser | AnonymousUser

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from access.fetch import get_visible_or_404
 from agendas.models import Agenda
 from core.forms import render_form
 from core.text import reader_language
@@ -20,16 +21,11 @@ from .forms import BookletForm
 from .models import Edition, ExportJob, Paper
 
 
-def _agenda(request, slug):
-    agenda = Agenda.objects.select_related("neighbourhood__city").filter(slug=slug).first()
-    if agenda is None or not request.user.has_perm("agendas.view_agenda", agenda):
-        raise Http404
-    return agenda
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 def booklet_form(request, slug):
-    agenda = _agenda(request, slug)
+    agenda = get_visible_or_404(
+        request.user, Agenda.objects.select_related("neighbourhood__city"), slug=slug
+    )
     editions = [e for e in Edition.values if services.may_export(request.user, agenda, e)]
     initial = {
         "edition": Edition.PUBLIC,

@@ -32,6 +32,21 @@ def _exactly_one_of(names):
     )
 
 
+class SuggestionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The suggestions on texts `user` may see: a suggestion is seen
+        wherever its item is, and nowhere else."""
+        seen = (
+            Q(**{f"{name}__in": _item_model(name).objects.visible_to(user)})
+            for name in SUGGESTED_ON
+        )
+        return self.filter(functools.reduce(operator.or_, seen))
+
+
+def _item_model(name):
+    return Suggestion._meta.get_field(name).related_model
+
+
 class Suggestion(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for review")
@@ -78,6 +93,8 @@ class Suggestion(models.Model):
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     decline_reason = models.CharField(_("why it was declined"), max_length=500, blank=True)
+
+    objects = SuggestionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from access.fetch import get_allowed_or_403, get_visible_or_404, require
 from access.rules import is_resident_of
 from agendas.models import Agenda, Issue
 from core.forms import render_form
@@ -25,12 +26,12 @@ from .models import SUGGESTED_ON, Comment, Suggestion, Support
 
 
 def _consulted_agenda(request, slug):
-    agenda = get_object_or_404(Agenda.objects.select_related("neighbourhood__city"), slug=slug)
-    if not request.user.has_perm("agendas.view_agenda", agenda):
-        raise Http404
-    if agenda.status != Agenda.Status.CONSULTATION:
-        raise Http404
-    return agenda
+    return get_visible_or_404(
+        request.user,
+        Agenda.objects.select_related("neighbourhood__city"),
+        slug=slug,
+        status=Agenda.Status.CONSULTATION,
+    )
 
 
 @require_safe
@@ -81,10 +82,7 @@ def _seen(request, kind, **lookup):
     would tell them how many restricted issues sit between two they see."""
     if kind not in KINDS:
         raise Http404
-    target = get_object_or_404(KINDS[kind].with_agenda(), **lookup)
-    if not request.user.has_perm(KINDS[kind].view_perm, target):
-        raise Http404
-    return target
+    return get_visible_or_404(request.user, KINDS[kind].with_agenda(), **lookup)
 
 
 def _target(request, kind, **lookup):
@@ -178,11 +176,7 @@ def my_suggestions(request):
 @require_safe
 @login_required
 def review(request, slug):
-    agenda = get_object_or_404(Agenda, slug=slug)
-    if not request.user.has_perm("agendas.view_agenda", agenda):
-        raise Http404
-    if not request.user.has_perm("agendas.change_agenda", agenda):
-        raise PermissionDenied
+    agenda = get_allowed_or_403(request.user, "agendas.change_agenda", Agenda, slug=slug)
     waiting = list(
         agenda.suggestions.filter(status=Suggestion.Status.PENDING)
         .select_related(*SUGGESTED_ON, "author")
@@ -202,12 +196,7 @@ def review(request, slug):
 
 
 def _suggestion(request, pk):
-    suggestion = get_object_or_404(
-        Suggestion.objects.select_related("agenda", *SUGGESTED_ON), pk=pk
-    )
-    if not request.user.has_perm(KINDS[suggestion.kind].view_perm, suggestion.target):
-        raise Http404
-    return suggestion
+    return get_visible_or_404(request.user, Suggestion.objects.select_related("agenda"), pk=pk)
 
 
 @require_POST
@@ -252,13 +241,8 @@ def decline(request, pk):
 
 
 def _text(request, kind, pk, perm):
-    if kind not in KINDS:
-        raise Http404
-    target = get_object_or_404(KINDS[kind].with_agenda(), pk=pk)
-    if not request.user.has_perm(KINDS[kind].view_perm, target):
-        raise Http404
-    if not request.user.has_perm(perm, target):
-        raise PermissionDenied
+    target = _seen(request, kind, pk=pk)
+    require(request.user, perm, target)
     return target
 
 

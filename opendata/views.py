@@ -63,8 +63,8 @@ def download(request, dataset, extension):
 
 
 @never_cache
-@login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def api_token(request):
     if not request.user.has_perm("api.hold_token"):
         raise PermissionDenied

@@ -23,15 +23,15 @@ def _own(request):
 
 
 @never_cache
-@login_required
 @require_safe
+@login_required
 def my_data(request):
     return render(request, "privacy/my_data.html", {"data": resident_data(_own(request))})
 
 
 @never_cache
-@login_required
 @require_safe
+@login_required
 def download(request):
     data = resident_data(_own(request))
     response = HttpResponse(
@@ -43,8 +43,8 @@ def download(request):
 
 
 @never_cache
-@login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def delete(request):
     """A confirmation page, then the deletion and signing out."""
     user = _own(request)
@@ -58,8 +58,8 @@ def delete(request):
     return render(request, "privacy/delete.html", {"data": resident_data(user)})
 
 
-@login_required
 @require_POST
+@login_required
 def withdraw(request):
     withdraw_consent(_own(request))
     messages.success(

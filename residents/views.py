@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_ratelimit.core import get_usage
 
+from access.fetch import require
 from booklets.jobs import send_if_waiting
 from booklets.models import Paper
 from booklets.views import job_page, private_pdf
@@ -113,8 +114,8 @@ def _resident_profile(request):
     return consent.profile_of(request.user)
 
 
-@login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def about_you(request):
     profile = _resident_profile(request)
     form = AboutYouForm(
@@ -146,8 +147,8 @@ def _about_you_page(request, profile, form, consent_form):
     )
 
 
-@login_required
 @require_POST
+@login_required
 def give_consent(request):
     """Express consent to the question on ethnic origin; only then is it asked."""
     profile = _resident_profile(request)
@@ -165,13 +166,12 @@ def give_consent(request):
 
 def _neighbourhood(request, pk, perm):
     place = get_object_or_404(Neighbourhood.objects.select_related("city"), pk=pk)
-    if not request.user.has_perm(perm, place):
-        raise PermissionDenied
+    require(request.user, perm, place)
     return place
 
 
-@login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def code_batches(request, pk):
     place = _neighbourhood(request, pk, "workspace.view_workspace")
     form = CodeBatchForm(
@@ -179,8 +179,7 @@ def code_batches(request, pk):
         initial={"paper": Paper.LETTER if get_language().startswith("es") else Paper.A4},
     )
     if request.method == "POST":
-        if not request.user.has_perm("residents.add_codebatch", place):
-            raise PermissionDenied
+        require(request.user, "residents.add_codebatch", place)
         if form.is_valid():
             sheet = sheets.request_sheet(
                 place,
@@ -228,12 +227,11 @@ def _count(**condition):
     return Count("pk", filter=Q(**condition)) if condition else Count("pk")
 
 
-@login_required
 @require_POST
+@login_required
 def withdraw(request, pk):
     batch = get_object_or_404(CodeBatch.objects.select_related("neighbourhood"), pk=pk)
-    if not request.user.has_perm("residents.change_codebatch", batch.neighbourhood):
-        raise PermissionDenied
+    require(request.user, "residents.change_codebatch", batch.neighbourhood)
     number = request.POST.get("number", "").strip()
     if number == "all" and request.POST.get("confirm") != "yes":
         messages.error(
@@ -285,8 +283,8 @@ def _sheet(request, pk):
     return sheet
 
 
-@login_required
 @require_safe
+@login_required
 def code_sheet(request, pk):
     sheet = _sheet(request, pk)
     send_if_waiting(sheet, sheets.dispatch)
@@ -295,8 +293,8 @@ def code_sheet(request, pk):
     )
 
 
-@login_required
 @require_safe
+@login_required
 def code_sheet_download(request, pk):
     sheet = _sheet(request, pk)
     if not sheet.is_kept():
@@ -305,8 +303,8 @@ def code_sheet_download(request, pk):
     return private_pdf(sheet.file_path, sheet.filename())
 
 
-@login_required
 @require_POST
+@login_required
 def code_sheet_delete(request, pk):
     sheet = _sheet(request, pk)
     if sheet.downloaded_at is None:
@@ -327,8 +325,8 @@ def code_sheet_delete(request, pk):
     return redirect("code-sheet", pk=sheet.pk)
 
 
-@login_required
 @require_POST
+@login_required
 def code_sheet_retry(request, pk):
     sheet = _sheet(request, pk)
     if sheets.retry(sheet):

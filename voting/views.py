@@ -3,7 +3,7 @@ result to the agenda's order."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from access import disclosure
+from access.fetch import get_allowed_or_403, require
 from agendas.models import Agenda
 from communities.models import Membership
 from core.forms import render_form
@@ -108,12 +109,9 @@ def check(request, pk):
 
 
 def _agenda(request, slug, perm):
-    agenda = get_object_or_404(Agenda.objects.select_related("neighbourhood"), slug=slug)
-    if not request.user.has_perm("agendas.view_agenda", agenda):
-        raise Http404
-    if not request.user.has_perm(perm, agenda):
-        raise PermissionDenied
-    return agenda
+    return get_allowed_or_403(
+        request.user, perm, Agenda.objects.select_related("neighbourhood"), slug=slug
+    )
 
 
 @GET_POST
@@ -122,8 +120,7 @@ def rounds(request, slug):
     agenda = _agenda(request, slug, "voting.view_votinground")
     form = RoundForm(request.POST if request.method == "POST" else None, agenda=agenda)
     if request.method == "POST":
-        if not request.user.has_perm("voting.add_votinground", agenda):
-            raise PermissionDenied
+        require(request.user, "voting.add_votinground", agenda)
         if form.is_valid():
             form.instance.opened_by = request.user
             round = form.save()
@@ -142,12 +139,15 @@ def rounds(request, slug):
 
 
 def _round(request, pk, perm):
-    round = get_object_or_404(VotingRound.objects.select_related("agenda__neighbourhood"), pk=pk)
-    if not request.user.has_perm("agendas.view_agenda", round.agenda):
-        raise Http404
-    if not request.user.has_perm(perm, round.agenda):
-        raise PermissionDenied
-    return round
+    """A round is there for whoever may read its agenda (404 for anyone
+    else); its rules ask about its agenda's neighbourhood, as of the agenda."""
+    return get_allowed_or_403(
+        request.user,
+        perm,
+        VotingRound.objects.select_related("agenda__neighbourhood"),
+        via="agenda",
+        pk=pk,
+    )
 
 
 @require_safe

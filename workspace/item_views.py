@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from access.fetch import get_allowed_or_403
 from agendas.models import Agenda, Issue
 from agendas.ordering import move, next_place
 from core.forms import render_form
@@ -19,7 +20,7 @@ from history import reasons
 from history.selectors import Tracked, history_of
 from items.registry import KINDS
 
-from .common import GET_POST, agenda_for, agenda_url, history_page, seen
+from .common import GET_POST, agenda_for, agenda_url, history_page
 
 # --- agenda items of every kind (items.registry) ----------------------------------------
 
@@ -109,13 +110,7 @@ def _initial(request, kind):
 
 
 def _item(request, kind, pk, perm):
-    return seen(
-        request.user,
-        kind.view_perm,
-        kind.with_agenda("neighbourhood"),
-        allowed=perm,
-        pk=pk,
-    )
+    return get_allowed_or_403(request.user, perm, kind.with_agenda("neighbourhood"), pk=pk)
 
 
 @GET_POST

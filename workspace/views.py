@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from access.fetch import require
 from agendas.models import Agenda, Issue, Section
 from communities.models import Neighbourhood
 from proposals.models import Proposal
@@ -23,7 +24,7 @@ from publication import lifecycle
 from synthesis.models import POINT_KINDS, NationalPoint
 from tallies.models import PaperTally
 
-from .common import agenda_for, require
+from .common import agenda_for
 from .selectors import dashboard as dashboard_for
 
 # --- dashboard and neighbourhoods ------------------------------------------------

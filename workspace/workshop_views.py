@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from access.fetch import get_allowed_or_403, get_visible_or_404, require
 from agendas.models import Agenda, Issue
 from communities.models import Neighbourhood, ParticipantGroup
 from core.forms import render_form
@@ -19,7 +20,7 @@ from workshops.models import Attendance, Workshop
 from workshops.services import save_workshop
 
 from . import forms
-from .common import GET_POST, history_page, require, seen
+from .common import GET_POST, history_page
 
 # --- workshops -------------------------------------------------------------------
 
@@ -53,12 +54,8 @@ def workshop_create(request, pk):
 
 
 def _workshop(request, pk, perm):
-    return seen(
-        request.user,
-        "workshops.view_workshop",
-        Workshop.objects.select_related("neighbourhood__city"),
-        allowed=perm,
-        pk=pk,
+    return get_allowed_or_403(
+        request.user, perm, Workshop.objects.select_related("neighbourhood__city"), pk=pk
     )
 
 
@@ -135,7 +132,9 @@ def workshop_history(request, pk):
 
 def _tally_target(request, pk, slug, perm):
     workshop = _workshop(request, pk, perm)
-    agenda = get_object_or_404(Agenda, slug=slug, neighbourhood_id=workshop.neighbourhood_id)
+    agenda = get_visible_or_404(
+        request.user, Agenda, slug=slug, neighbourhood_id=workshop.neighbourhood_id
+    )
     return workshop, agenda
 
 

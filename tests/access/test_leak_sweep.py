@@ -137,6 +137,12 @@ ARGUMENTS = {
     "workspace-proposal-delete": lambda d: [{"pk": d.proposal.pk}],
     "workspace-proposal-move": lambda d: [{"pk": d.proposal.pk}],
     "workspace-proposal-history": lambda d: [{"pk": d.proposal.pk}],
+    # A point that cites the restricted issue (its history and form name it).
+    "workspace-national_point-create": lambda d: [{"slug": "national"}],
+    "workspace-national_point-edit": lambda d: [{"pk": d.point.pk}],
+    "workspace-national_point-delete": lambda d: [{"pk": d.point.pk}],
+    "workspace-national_point-move": lambda d: [{"pk": d.point.pk}],
+    "workspace-national_point-history": lambda d: [{"pk": d.point.pk}],
     "opendata-csv": lambda d: [{"dataset": name} for name in DATASETS],
     "opendata-json": lambda d: [{"dataset": name} for name in DATASETS],
     "voting-ballot": lambda d: [{"pk": d.open_round.pk}, {"pk": d.closed_round.pk}],
@@ -158,6 +164,7 @@ ARGUMENTS = {
     "text-revisions": lambda d: [
         {"kind": "issue", "pk": d.hidden.pk},
         {"kind": "proposal", "pk": d.proposal.pk},
+        {"kind": "national_point", "pk": d.point.pk},
     ],
     "text-restore": lambda d: [{"kind": "issue", "pk": d.hidden.pk}],
     "suggestion-review": lambda d: [{"slug": "lazaro-cardenas"}],
