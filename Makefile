@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup system-packages run test lint format messages makemessages bench clean
+.PHONY: setup system-packages run test lint typecheck format messages makemessages bench clean
 
 setup: $(VENV)/.installed node_modules/.installed system-packages messages
 
@@ -46,12 +46,18 @@ run: setup
 	@echo "Serving on http://$(HOST):$(PORT)/"
 	DEBUG=$${DEBUG:-1} $(MANAGE) runserver $(HOST):$(PORT)
 
-test: setup
+test: setup typecheck
 	$(PY) -m pytest
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(MAKE) --no-print-directory typecheck
+
+# mypy with django-stubs (settings in pyproject.toml); the settings are read
+# as a development run's, which need no SECRET_KEY.
+typecheck: $(VENV)/.installed
+	DEBUG=1 $(VENV)/bin/mypy
 
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
@@ -62,4 +68,4 @@ bench: setup
 	$(PY) bench/code_sheets
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles .pytest_cache
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .mypy_cache

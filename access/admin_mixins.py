@@ -14,18 +14,35 @@ nothing of another that they may not see:
   the related objects one may see.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django.contrib import admin
 from django.contrib.auth import get_permission_codename
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest
 from django.utils.text import capfirst
 from modeltranslation.admin import TranslationAdmin
 from rules.contrib.admin import ObjectPermissionsInlineModelAdminMixin, ObjectPermissionsModelAdmin
 
+if TYPE_CHECKING:
+    from .types import Person
 
-def visible(queryset, user):
+    # What the mixins extend, as the type checker should see them: they are
+    # mixed only into admins and inlines.
+    _BaseAdmin = admin.options.BaseModelAdmin[Any]
+    _ModelAdmin = admin.ModelAdmin[Any]
+    _InlineAdmin = admin.options.InlineModelAdmin[Any, Any]
+else:
+    _BaseAdmin = _ModelAdmin = _InlineAdmin = object
+
+
+def visible(queryset: QuerySet[Any], user: Person) -> QuerySet[Any]:
     return queryset.visible_to(user) if hasattr(queryset, "visible_to") else queryset
 
 
-def related_choices(db_field, user, queryset=None):
+def related_choices(db_field: Any, user: Person, queryset: Any = None) -> QuerySet[Any]:
     """The objects a form field relating to `db_field`'s model may offer `user`."""
     if queryset is None:
         queryset = db_field.remote_field.model._default_manager.all()
@@ -38,7 +55,7 @@ def related_choices(db_field, user, queryset=None):
 class VisibleRelatedFieldListFilter(admin.RelatedFieldListFilter):
     """A list filter by a related object offering only those one may see."""
 
-    def field_choices(self, field, request, model_admin):
+    def field_choices(self, field: Any, request: HttpRequest, model_admin: Any) -> Any:
         seen = visible(field.related_model._default_manager.all(), request.user)
         return field.get_choices(
             include_blank=False,
@@ -47,11 +64,13 @@ class VisibleRelatedFieldListFilter(admin.RelatedFieldListFilter):
         )
 
 
-class VisibleToAdminMixin:
-    def get_queryset(self, request):
+class VisibleToAdminMixin(_BaseAdmin):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         return visible(super().get_queryset(request), request.user)
 
-    def _choices(self, db_field, request, kwargs):
+    def _choices(
+        self, db_field: Any, request: HttpRequest, kwargs: dict[str, Any]
+    ) -> QuerySet[Any]:
         """What the admin would offer (in the related admin's order), of it
         what the person may choose."""
         queryset = kwargs.get("queryset")
@@ -59,22 +78,22 @@ class VisibleToAdminMixin:
             queryset = self.get_field_queryset(None, db_field, request)
         return related_choices(db_field, request.user, queryset)
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         kwargs["queryset"] = self._choices(db_field, request, kwargs)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
+    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         kwargs["queryset"] = self._choices(db_field, request, kwargs)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class ScopedAdmin(VisibleToAdminMixin):
+class ScopedAdmin(VisibleToAdminMixin, _ModelAdmin):
     """For a ModelAdmin: its list filters and read-only pages too."""
 
-    def get_list_filter(self, request):
+    def get_list_filter(self, request: HttpRequest) -> list[Any]:
         return [self._visible_filter(item) for item in super().get_list_filter(request)]
 
-    def _visible_filter(self, item):
+    def _visible_filter(self, item: Any) -> Any:
         if isinstance(item, str) and "__" not in item:
             field = self.opts.get_field(item)
             if field.is_relation:
@@ -85,20 +104,20 @@ class ScopedAdmin(VisibleToAdminMixin):
     # print every related object of a many-to-many field: it shows instead a
     # line listing those the reader may see.
 
-    def _read_only(self, request, obj):
+    def _read_only(self, request: HttpRequest, obj: Model | None) -> bool:
         return obj is not None and not self.has_change_permission(request, obj)
 
-    def _scoped_many_to_many(self):
+    def _scoped_many_to_many(self) -> list[Any]:
         return [field for field in self.opts.many_to_many if field.editable]
 
-    def get_exclude(self, request, obj=None):
+    def get_exclude(self, request: HttpRequest, obj: Model | None = None) -> list[str]:
         exclude = list(super().get_exclude(request, obj) or [])
         if self._read_only(request, obj):
             exclude += [field.name for field in self._scoped_many_to_many()]
         return exclude
 
-    def get_readonly_fields(self, request, obj=None):
-        readonly = list(super().get_readonly_fields(request, obj))
+    def get_readonly_fields(self, request: HttpRequest, obj: Model | None = None) -> list[Any]:
+        readonly: list[Any] = list(super().get_readonly_fields(request, obj))
         if self._read_only(request, obj):
             readonly += [
                 VisibleRelatedLine(field, request.user) for field in self._scoped_many_to_many()
@@ -111,19 +130,19 @@ class VisibleRelatedLine:
     see. Equal to another for the same field, as the admin compares the
     read-only fields it is given twice."""
 
-    def __init__(self, field, user):
+    def __init__(self, field: Any, user: Person) -> None:
         self.field, self.user = field, user
         self.short_description = capfirst(field.verbose_name)
         self.__name__ = field.name
 
-    def __call__(self, obj):
+    def __call__(self, obj: Model) -> str:
         related = visible(getattr(obj, self.field.name).all(), self.user)
         return ", ".join(str(item) for item in related) or "-"
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, VisibleRelatedLine) and other.field == self.field
 
-    def __hash__(self):
+    def __hash__(self) -> int:
         return hash(self.field.name)
 
 
@@ -131,12 +150,12 @@ class ScopedTranslationAdmin(ScopedAdmin, ObjectPermissionsModelAdmin, Translati
     """Admin for bilingual content that belongs to a neighbourhood's agenda."""
 
 
-class ScopedInlineMixin(VisibleToAdminMixin, ObjectPermissionsInlineModelAdminMixin):
+class ScopedInlineMixin(VisibleToAdminMixin, ObjectPermissionsInlineModelAdminMixin, _InlineAdmin):
     """An inline whose rows and choices follow the same rules, and whose
     permissions are asked of the object it belongs to (the agenda of a
     section, the workshop of an attendance count)."""
 
-    def has_add_permission(self, request, obj=None):
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         codename = get_permission_codename("add", self.opts)
         return request.user.has_perm(f"{self.opts.app_label}.{codename}", obj)
 

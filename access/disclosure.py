@@ -46,38 +46,41 @@ tests) asks the same questions.
 """
 
 from collections import Counter
+from collections.abc import Collection, Hashable, Iterable, Sequence, Set
 
 from django.db.models import Q
 
 SMALLEST_GROUP = 5
 
 
-def round_totals_shown(*, closed, ballots):
+def round_totals_shown(*, closed: bool, ballots: int) -> bool:
     """Rules 1 and 2: whether a vote's totals may be published."""
     return closed and ballots >= SMALLEST_GROUP
 
 
-def counted_tallies(prefix=""):
+def counted_tallies(prefix: str = "") -> Q:
     """Rule 4: Q for the paper tallies (flip charts) counted in published
     figures; `prefix` reaches them from another model (e.g. "tally__")."""
     return Q(**{f"{prefix}voters__gte": SMALLEST_GROUP})
 
 
-def boxes(memberships, sets):
+def boxes(memberships: Iterable[Set[Hashable]], sets: Sequence[Set[Hashable]]) -> Counter:
     """How many voters fall in each box: `memberships` holds the groups of
     each voter (one set per ballot), `sets` the shown sets of groups (a voter
     is in a set if in any of its groups)."""
     return Counter(tuple(bool(groups & shown) for shown in sets) for groups in memberships)
 
 
-def boxes_are_large(memberships, sets):
+def boxes_are_large(memberships: Collection[Set[Hashable]], sets: Sequence[Set[Hashable]]) -> bool:
     return all(count >= SMALLEST_GROUP for count in boxes(memberships, sets).values())
 
 
 OTHER = "other"
 
 
-def groups_to_show(memberships, order=()):
+def groups_to_show(
+    memberships: Collection[Set[Hashable]], order: Iterable[Hashable] = ()
+) -> list[Hashable]:
     """Rule 3. `memberships`: the groups each voter of a closed vote with
     enough ballots said they belong to (one set of group ids per ballot,
     empty for none). Returns the ids of the groups shown on their own, and
@@ -89,7 +92,7 @@ def groups_to_show(memberships, order=()):
         return []
     voters = Counter(group for groups in memberships for group in groups)
     rank = {group: n for n, group in enumerate(order)}
-    shown = []
+    shown: list[Hashable] = []
     for group in sorted(voters, key=lambda g: (-voters[g], rank.get(g, len(rank)), str(g))):
         if voters[group] < SMALLEST_GROUP:
             continue

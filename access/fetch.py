@@ -8,19 +8,25 @@ the queryset twin of its view rule (access.rules), so that no page can ask
 for it while forgetting to ask whether it may be seen.
 """
 
-from typing import Any
+from __future__ import annotations
 
-from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser
+from typing import TYPE_CHECKING, Any
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.shortcuts import get_object_or_404
 
-Person = AbstractBaseUser | AnonymousUser
+if TYPE_CHECKING:
+    from .types import RequestUser
 
 
 def get_visible_or_404(
-    user: Person, queryset: type[Model] | QuerySet, /, *, via: str | None = None, **lookup: Any
+    user: RequestUser,
+    queryset: type[Model] | QuerySet[Any],
+    /,
+    *,
+    via: str | None = None,
+    **lookup: Any,
 ) -> Model:
     """The object `lookup` names among those `user` may see, else 404.
 
@@ -30,23 +36,25 @@ def get_visible_or_404(
     needs no `visible_to`."""
     if isinstance(queryset, type) and issubclass(queryset, Model):
         queryset = queryset._default_manager.all()
+    # visible_to is each model's own queryset method, unknown to Django's types.
+    items: Any = queryset
     if user.is_active and user.is_superuser:
         # An admin sees everything (every visible_to lets them), and has_perm
         # answers for them before any rule: reading their roles would cost a
         # query and change nothing.
-        seen = queryset
+        seen = items
     elif via is None:
-        seen = queryset.visible_to(user)
+        seen = items.visible_to(user)
     else:
-        related = queryset.model._meta.get_field(via).related_model
-        seen = queryset.filter(**{f"{via}__in": related._default_manager.visible_to(user)})
+        related = items.model._meta.get_field(via).related_model
+        seen = items.filter(**{f"{via}__in": related._default_manager.visible_to(user)})
     return get_object_or_404(seen, **lookup)
 
 
 def get_allowed_or_403(
-    user: Person,
+    user: RequestUser,
     perm: str,
-    queryset: type[Model] | QuerySet,
+    queryset: type[Model] | QuerySet[Any],
     /,
     *,
     via: str | None = None,
@@ -60,7 +68,7 @@ def get_allowed_or_403(
     return obj
 
 
-def require(user: Person, perm: str, obj: Model | None = None) -> None:
+def require(user: RequestUser, perm: str, obj: Model | None = None) -> None:
     """403 unless `user` has `perm`, on `obj` when given: for what anyone
     may know exists (a neighbourhood) or what was already read."""
     if not user.has_perm(perm, obj):

@@ -6,25 +6,31 @@ kept on it; an object belongs to a neighbourhood through its agenda, its
 workshop or itself.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .types import Person
 
 
 @dataclass(frozen=True)
 class Roles:
     is_admin: bool = False
     is_researcher: bool = False
-    facilitates: frozenset = frozenset()
-    resident_of: frozenset = frozenset()
+    facilitates: frozenset[int] = frozenset()
+    resident_of: frozenset[int] = frozenset()
 
     @property
-    def sees_everything(self):
+    def sees_everything(self) -> bool:
         return self.is_admin or self.is_researcher
 
 
 NOBODY = Roles()
 
 
-def roles_of(user):
+def roles_of(user: Any) -> Roles:
     """The person's roles, read once per user object (one query per request)."""
     if user is None or not user.is_authenticated or not user.is_active:
         return NOBODY
@@ -33,7 +39,8 @@ def roles_of(user):
         return cached
     from communities.models import Membership
 
-    facilitates, resident_of = set(), set()
+    facilitates: set[int] = set()
+    resident_of: set[int] = set()
     for neighbourhood_id, role in Membership.objects.filter(user=user).values_list(
         "neighbourhood_id", "role"
     ):
@@ -48,7 +55,7 @@ def roles_of(user):
     return roles
 
 
-def forget_roles(user):
+def forget_roles(user: Person) -> None:
     """Call after changing someone's memberships within the same request."""
     user.__dict__.pop("_access_roles", None)
 
@@ -56,13 +63,13 @@ def forget_roles(user):
 # --- what an object belongs to ------------------------------------------------
 
 
-def agenda_of(obj):
+def agenda_of(obj: Any) -> Any:
     from agendas.models import Agenda
 
     return obj if isinstance(obj, Agenda) else obj.agenda
 
 
-def neighbourhood_id_of(obj):
+def neighbourhood_id_of(obj: Any) -> int | None:
     from agendas.models import Agenda
     from communities.models import Neighbourhood
 

@@ -18,6 +18,10 @@ A restricted issue is seen only by the agenda's facilitators, researchers and
 admins: anywhere else it must not exist, not even as a count.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 import rules
 from django.db.models import Q
 
@@ -30,6 +34,11 @@ from .roles import forget_roles as forget_roles
 from .roles import neighbourhood_id_of as neighbourhood_id_of
 from .roles import roles_of as roles_of
 
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from .types import Person
+
 PUBLISHED = "published"
 CONSULTATION = "consultation"
 PUBLIC = "public"
@@ -39,17 +48,17 @@ PUBLIC = "public"
 
 
 @rules.predicate
-def is_admin(user):
+def is_admin(user: Person) -> bool:
     return roles_of(user).is_admin
 
 
 @rules.predicate
-def is_researcher(user):
+def is_researcher(user: Person) -> bool:
     return roles_of(user).is_researcher
 
 
 @rules.predicate
-def is_facilitator_of(user, obj):
+def is_facilitator_of(user: Person, obj: Any) -> bool:
     facilitates = roles_of(user).facilitates
     if obj is None:  # a question about the kind of object: "any of them?"
         return bool(facilitates)
@@ -57,7 +66,7 @@ def is_facilitator_of(user, obj):
 
 
 @rules.predicate
-def is_resident_of(user, obj):
+def is_resident_of(user: Person, obj: Any) -> bool:
     resident_of = roles_of(user).resident_of
     if obj is None:
         return bool(resident_of)
@@ -65,22 +74,22 @@ def is_resident_of(user, obj):
 
 
 @rules.predicate
-def agenda_is_published(user, obj):
+def agenda_is_published(user: Person, obj: Any) -> bool:
     return obj is not None and agenda_of(obj).status == PUBLISHED
 
 
 @rules.predicate
-def agenda_in_consultation(user, obj):
+def agenda_in_consultation(user: Person, obj: Any) -> bool:
     return obj is not None and agenda_of(obj).status == CONSULTATION
 
 
 @rules.predicate
-def issue_is_public(user, issue):
+def issue_is_public(user: Person, issue: Any) -> bool:
     return issue is not None and issue.visibility == PUBLIC
 
 
 @rules.predicate
-def round_is_closed(user, round):
+def round_is_closed(user: Person, round: Any) -> bool:
     return round is not None and round.is_closed()
 
 
@@ -153,11 +162,11 @@ for _perm in (
 # --- queryset filters (lists and counts) ------------------------------------------
 
 
-def _q(prefix, **lookups):
+def _q(prefix: str, **lookups: Any) -> Q:
     return Q(**{f"{prefix}{key}": value for key, value in lookups.items()})
 
 
-def agenda_filter(user, prefix=""):
+def agenda_filter(user: Person, prefix: str = "") -> Q:
     """Q for the agendas `user` may see; `prefix` reaches them from another model."""
     roles = roles_of(user)
     if roles.sees_everything:
@@ -170,7 +179,7 @@ def agenda_filter(user, prefix=""):
     return q
 
 
-def restricted_filter(user, prefix=""):
+def restricted_filter(user: Person, prefix: str = "") -> Q:
     """Q for the agendas whose restricted items `user` may see."""
     roles = roles_of(user)
     if roles.sees_everything:
@@ -178,7 +187,7 @@ def restricted_filter(user, prefix=""):
     return _q(prefix, neighbourhood_id__in=sorted(roles.facilitates))
 
 
-def issue_filter(user, prefix=""):
+def issue_filter(user: Person, prefix: str = "") -> Q:
     if roles_of(user).sees_everything:
         return Q()
     return agenda_filter(user, f"{prefix}agenda__") & (
@@ -186,11 +195,11 @@ def issue_filter(user, prefix=""):
     )
 
 
-def proposal_filter(user, prefix=""):
+def proposal_filter(user: Person, prefix: str = "") -> Q:
     return agenda_filter(user, f"{prefix}agenda__")
 
 
-def round_closed_filter(prefix="", now=None):
+def round_closed_filter(prefix: str = "", now: datetime | None = None) -> Q:
     """Q for the voting rounds closed by hand or past their closing time
     (the list twin of VotingRound.is_closed)."""
     from django.utils import timezone
@@ -199,7 +208,7 @@ def round_closed_filter(prefix="", now=None):
     return _q(prefix, closed_at__isnull=False) | _q(prefix, closes_at__lte=now)
 
 
-def round_results_filter(user, prefix="", now=None):
+def round_results_filter(user: Person, prefix: str = "", now: datetime | None = None) -> Q:
     """Q for the voting rounds whose totals `user` may read (voting.view_results)."""
     roles = roles_of(user)
     if roles.sees_everything:
@@ -210,15 +219,15 @@ def round_results_filter(user, prefix="", now=None):
     )
 
 
-def section_filter(user, prefix=""):
+def section_filter(user: Person, prefix: str = "") -> Q:
     return agenda_filter(user, f"{prefix}agenda__")
 
 
-def national_point_filter(user, prefix=""):
+def national_point_filter(user: Person, prefix: str = "") -> Q:
     return agenda_filter(user, f"{prefix}section__agenda__")
 
 
-def workshop_filter(user, prefix=""):
+def workshop_filter(user: Person, prefix: str = "") -> Q:
     """Q for the workshops `user` may see whole, place and notes included
     (workshops.view_workshop); their published numbers: workshop_numbers_filter."""
     roles = roles_of(user)
@@ -227,11 +236,11 @@ def workshop_filter(user, prefix=""):
     return _q(prefix, neighbourhood_id__in=sorted(roles.facilitates))
 
 
-def attendance_filter(user, prefix=""):
+def attendance_filter(user: Person, prefix: str = "") -> Q:
     return workshop_filter(user, f"{prefix}workshop__")
 
 
-def editable_agenda_filter(user, prefix=""):
+def editable_agenda_filter(user: Person, prefix: str = "") -> Q:
     """Q for the agendas `user` may change (can_edit_agenda asked of one
     agenda): where the admin offers an agenda to add an item to."""
     roles = roles_of(user)
@@ -240,7 +249,7 @@ def editable_agenda_filter(user, prefix=""):
     return _q(prefix, neighbourhood_id__in=sorted(roles.facilitates))
 
 
-def editable_neighbourhood_filter(user, prefix=""):
+def editable_neighbourhood_filter(user: Person, prefix: str = "") -> Q:
     """Q for the neighbourhoods whose workshops `user` may log."""
     roles = roles_of(user)
     if roles.is_admin:
@@ -257,7 +266,7 @@ rules.add_perm("workspace.view_dashboard", is_admin | is_researcher | is_facilit
 rules.add_perm("workspace.view_workspace", can_see_restricted)
 
 
-def workspace_neighbourhood_filter(user, prefix=""):
+def workspace_neighbourhood_filter(user: Person, prefix: str = "") -> Q:
     """Q for the neighbourhoods whose work `user` sees in the workspace:
     all for admins and researchers, their own for facilitators."""
     roles = roles_of(user)
@@ -275,14 +284,14 @@ def workspace_neighbourhood_filter(user, prefix=""):
 
 
 @rules.predicate
-def neighbourhood_has_readable_agenda(user, obj):
+def neighbourhood_has_readable_agenda(user: Person, obj: Any) -> bool:
     if obj is None:
         return False
     from agendas.models import Agenda
 
     return (
         Agenda.objects.filter(agenda_filter(user))
-        .filter(neighbourhood_id=neighbourhood_id_of(obj))
+        .filter(neighbourhood_id=neighbourhood_id_of(obj))  # type: ignore[misc]
         .exists()
     )
 
@@ -292,7 +301,7 @@ rules.add_perm("workshops.view_workshop_numbers", can_view_workshop_numbers)
 rules.add_perm("workshops.view_attendance_numbers", can_view_workshop_numbers)
 
 
-def workshop_numbers_filter(user, prefix=""):
+def workshop_numbers_filter(user: Person, prefix: str = "") -> Q:
     """Q for the workshops whose numbers `user` may read (workshops.view_workshop_numbers)."""
     roles = roles_of(user)
     if roles.sees_everything:
@@ -309,11 +318,11 @@ def workshop_numbers_filter(user, prefix=""):
     )
 
 
-def attendance_numbers_filter(user, prefix=""):
+def attendance_numbers_filter(user: Person, prefix: str = "") -> Q:
     return workshop_numbers_filter(user, f"{prefix}workshop__")
 
 
-def sees_restricted_somewhere(user):
+def sees_restricted_somewhere(user: Person) -> bool:
     """True when some list or download may show `user` restricted items."""
     roles = roles_of(user)
     return roles.sees_everything or bool(roles.facilitates)
@@ -335,7 +344,7 @@ can_hold_own_data = (
 rules.add_perm("privacy.hold_own_data", can_hold_own_data)
 
 
-def own_data_holders_filter(prefix=""):
+def own_data_holders_filter(prefix: str = "") -> Q:
     """The queryset twin, on people: residents and nothing else."""
     from communities.models import Membership
 

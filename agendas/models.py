@@ -64,7 +64,8 @@ class Agenda(models.Model):
         blank=True,
         help_text=_("For instance “Silenced issues” or “Invisible insecurities”."),
     )
-    # Bumped whenever the agenda or anything in it changes: pages cache on it.
+    # Bumped whenever the agenda or anything in it changes: a booklet dates its
+    # text by it. Cached pages are retired by the generation in agendas.cache.
     updated_at = models.DateTimeField(_("updated"), default=timezone.now)
 
     objects = AgendaQuerySet.as_manager()
@@ -286,7 +287,7 @@ class Issue(models.Model):
             "researchers and administrators."
         ),
     )
-    workshops = models.ManyToManyField(
+    workshops: models.ManyToManyField = models.ManyToManyField(
         "workshops.Workshop",
         blank=True,
         related_name="issues",

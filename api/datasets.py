@@ -5,6 +5,7 @@ dictionary all start here."""
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers as drf
 
@@ -26,8 +27,8 @@ class Column:
 @dataclass(frozen=True)
 class Dataset:
     name: str
-    title: str
-    description: str
+    title: str | Promise  # in the reader's language when shown
+    description: str | Promise
     serializer: type
     rows: Callable
 

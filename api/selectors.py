@@ -8,7 +8,11 @@ so that the ids one reads say nothing about the rows one may not read.
 Each function costs the same number of queries however many rows there are.
 """
 
-from django.db.models import F, Prefetch, Sum
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import F, Prefetch, QuerySet, Sum
 
 from access import disclosure
 from access import rules as access
@@ -20,14 +24,17 @@ from voting.selectors import round_totals, rounds_with_results
 from workshops.models import Attendance, Workshop
 from workshops.public import published_rows
 
+if TYPE_CHECKING:
+    from access.types import Person
+
 PAPER, ONLINE = "paper", "online"
 
 
-def cities(user):
+def cities(user: Person) -> QuerySet[City]:
     return City.objects.order_by("slug")
 
 
-def neighbourhoods(user):
+def neighbourhoods(user: Person) -> QuerySet[Neighbourhood]:
     # The number of people who took part is public, as on the home page; the
     # workshops it is counted from are not necessarily.
     return (
@@ -37,22 +44,22 @@ def neighbourhoods(user):
     )
 
 
-def dimensions(user):
+def dimensions(user: Person) -> QuerySet[SecurityDimension]:
     return SecurityDimension.objects.order_by("order", "slug")
 
 
-def participant_groups(user):
+def participant_groups(user: Person) -> QuerySet[ParticipantGroup]:
     return ParticipantGroup.objects.order_by("order", "slug")
 
 
-def workshops(user):
+def workshops(user: Person) -> QuerySet[Any]:
     # Date, title and numbers only, whoever asks (workshops.public).
     return published_rows(Workshop.objects.filter(access.workshop_numbers_filter(user))).order_by(
         "neighbourhood__slug", "date", "pk"
     )
 
 
-def attendance(user):
+def attendance(user: Person) -> QuerySet[Attendance]:
     return (
         Attendance.objects.filter(access.attendance_numbers_filter(user))
         .annotate(group_slug=F("group__slug"), workshop_public_id=F("workshop__public_id"))
@@ -66,7 +73,7 @@ def attendance(user):
     )
 
 
-def issues(user):
+def issues(user: Person) -> QuerySet[Issue]:
     return (
         Issue.objects.visible_to(user)
         .annotate(
@@ -86,7 +93,7 @@ def issues(user):
     )
 
 
-def proposals(user):
+def proposals(user: Person) -> QuerySet[Proposal]:
     # A proposal may answer a restricted issue: its id is listed only to
     # those who may see that issue.
     return (
@@ -105,7 +112,9 @@ def proposals(user):
     )
 
 
-def results(user, *, agenda=None, source=None):
+def results(
+    user: Person, *, agenda: str | None = None, source: str | None = None
+) -> list[dict[str, Any]]:
     """Vote totals, one row per (source, agenda, issue[, round]): dots from the
     paper tallies, and the points of each closed online round `user` may
     read. Only issues `user` may see appear (ballots only hold public ones),
@@ -114,7 +123,7 @@ def results(user, *, agenda=None, source=None):
     visible = Issue.objects.visible_to(user)
     if agenda:
         visible = visible.filter(agenda__slug=agenda)
-    rows = []
+    rows: list[dict[str, Any]] = []
     if source in (None, PAPER):
         voters = dict(
             PaperTally.objects.filter(agenda__in=Agenda.objects.visible_to(user))

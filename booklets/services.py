@@ -3,11 +3,17 @@
 The rules shared by the web pages, the task and the command line live here.
 """
 
+from __future__ import annotations
+
 import hashlib
 import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 from weasyprint.urls import FatalURLFetchingError
 
@@ -19,10 +25,17 @@ from . import jobs
 from .models import Edition, ExportJob
 from .rendering import Stamp, booklet_html, content_key
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from access.types import Person
+    from agendas.models import Agenda
+    from communities.models import User
+
 log = logging.getLogger(__name__)
 
 
-def may_export(user, agenda, edition):
+def may_export(user: User | AnonymousUser, agenda: Agenda, edition: str) -> bool:
     """The public edition: anyone who may see the agenda. The internal one:
     those who may see its restricted items (never a visitor)."""
     if edition == Edition.INTERNAL:
@@ -30,11 +43,11 @@ def may_export(user, agenda, edition):
     return can_view_agenda(user, agenda)
 
 
-def session_hash(session_key):
+def session_hash(session_key: str | None) -> str:
     return hashlib.sha256(f"booklet:{session_key}".encode()).hexdigest()
 
 
-def owner_of(request):
+def owner_of(request: HttpRequest) -> dict[str, Any]:
     """How a job remembers who asked: the account, or the browser session."""
     if request.user.is_authenticated:
         return {"requested_by": request.user}
@@ -43,14 +56,16 @@ def owner_of(request):
     return {"session_hash": session_hash(request.session.session_key)}
 
 
-def belongs_to(job, request):
+def belongs_to(job: ExportJob, request: HttpRequest) -> bool:
     if request.user.is_authenticated:
         return job.requested_by_id == request.user.pk
     key = request.session.session_key
     return bool(key) and not job.requested_by_id and job.session_hash == session_hash(key)
 
 
-def request_export(owner, agenda, *, edition, language, paper):
+def request_export(
+    owner: dict[str, Any], agenda: Agenda, *, edition: str, language: str, paper: str
+) -> ExportJob:
     """A job for this booklet. If the same booklet was already made from the
     same content, the new job is ready at once and shares its file."""
     user = owner.get("requested_by")
@@ -72,13 +87,13 @@ def request_export(owner, agenda, *, edition, language, paper):
     return job
 
 
-def _anonymous():
+def _anonymous() -> AnonymousUser:
     from django.contrib.auth.models import AnonymousUser
 
     return AnonymousUser()
 
 
-def _key(agenda, user, edition, language, paper):
+def _key(agenda: Agenda, user: Person, edition: str, language: str, paper: str) -> str:
     html = booklet_html(agenda, user=user, edition=edition, language=language, paper=paper)
     personal = user if edition == Edition.INTERNAL else None
     return content_key(html, edition=edition, language=language, paper=paper, user=personal)
@@ -88,7 +103,7 @@ def _key(agenda, user, edition, language, paper):
 # Celery looks for it: asking for a booklet and rendering it need no import of
 # each other.
 @jobs.job_task("booklets.tasks.render_booklet")
-def render_booklet(job_id):
+def render_booklet(job_id: str) -> None:
     render_job(job_id)
 
 
@@ -98,7 +113,7 @@ QUEUE = jobs.Queue(render_booklet, ExportJob)
 dispatch, dispatch_waiting, retry = QUEUE.dispatch, QUEUE.dispatch_waiting, QUEUE.retry
 
 
-def render_job(job_id):
+def render_job(job_id: UUID | str) -> ExportJob | Path | None:
     """Render a job's booklet. Safe to run twice, or after a worker died
     midway: a finished job is left alone, and the file appears whole or not
     at all (written aside, then renamed)."""
@@ -135,7 +150,7 @@ def render_job(job_id):
     return content
 
 
-def make_booklet(job):
+def make_booklet(job: ExportJob) -> Path:
     """Render the job's PDF into its file (named by the content's hash) and
     return the path. The content is read now: if the agenda changed since
     the request, the booklet shows the new text, under the new key."""
@@ -149,6 +164,7 @@ def make_booklet(job):
         return path
     stamp = None
     if job.edition == Edition.INTERNAL:
+        assert user is not None  # may_export gives no visitor the internal edition
         stamp = Stamp(user.get_full_name() or user.get_username(), timezone.now())
     html = booklet_html(job.agenda, user=user, stamp=stamp, **options)
     write_atomically(path, render_pdf(html))

@@ -16,7 +16,7 @@ class MembershipInline(admin.TabularInline):
 class PersonAdmin(UserAdmin):
     list_display = ["username", "is_researcher", "is_superuser", "is_active"]
     list_filter = ["is_researcher", "is_superuser", "is_active"]
-    fieldsets = UserAdmin.fieldsets + ((_("Role"), {"fields": ["is_researcher"]}),)
+    fieldsets = UserAdmin.fieldsets + ((_("Role"), {"fields": ["is_researcher"]}),)  # type: ignore[operator]
     inlines = [MembershipInline]
 
 

@@ -11,10 +11,13 @@ filter minus another singles out fewer voters. The number of queries is fixed: t
 neighbourhood is read in one go per kind of thing, then grouped here.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING, Any, cast
 
-from django.db.models import Q, Sum
+from django.db.models import Q, QuerySet, Sum
 from django.utils.translation import ngettext
 
 from access import disclosure
@@ -22,11 +25,16 @@ from access import rules as access
 from agendas.models import Agenda, Issue
 from communities.models import City, Neighbourhood, ParticipantGroup, SecurityDimension
 from tallies.models import PaperTally
-from voting.models import BallotMark
+from voting.models import BallotMark, VotingRound
 from voting.selectors import round_totals, rounds_with_results
 from workshops.models import Attendance
 
 from .forms import BOTH
+
+if TYPE_CHECKING:
+    from django import forms
+
+    from access.types import Person
 
 PRIORITISED = Issue.Kind.PRIORITISED
 SILENCED = Issue.Kind.SILENCED
@@ -35,14 +43,14 @@ TOP_ISSUES = 3
 
 @dataclass(frozen=True)
 class Filters:
-    cities: tuple = ()  # city slugs; none means every city
+    cities: tuple[str, ...] = ()  # city slugs; none means every city
     dimension: str = ""  # a dimension slug; empty means every dimension
     kind: str = BOTH
     date_from: date | None = None
     date_to: date | None = None
 
     @classmethod
-    def from_form(cls, form):
+    def from_form(cls, form: forms.Form) -> Filters:
         data = form.cleaned_data
         return cls(
             cities=tuple(data.get("city") or ()),
@@ -53,10 +61,10 @@ class Filters:
         )
 
     @property
-    def has_period(self):
+    def has_period(self) -> bool:
         return bool(self.date_from or self.date_to)
 
-    def period(self, prefix):
+    def period(self, prefix: str) -> Q:
         """Q for rows whose date (`prefix`: the path to it) lies in the period."""
         q = Q()
         if self.date_from:
@@ -65,7 +73,7 @@ class Filters:
             q &= Q(**{f"{prefix}__lte": self.date_to})
         return q
 
-    def shows(self, kind):
+    def shows(self, kind: str) -> bool:
         return self.kind in (BOTH, kind)
 
 
@@ -75,30 +83,30 @@ class Cell:
 
     prioritised: int = 0
     silenced: int = 0
-    issues: list = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
     text: str = ""  # the numbers in words (cell_text)
 
     @property
-    def total(self):
+    def total(self) -> int:
         return self.prioritised + self.silenced
 
 
 @dataclass
 class Row:
     dimension: SecurityDimension
-    cells: list  # one Cell per column, in the columns' order
+    cells: list[Cell]  # one Cell per column, in the columns' order
 
     @property
-    def total(self):
+    def total(self) -> int:
         return sum(cell.total for cell in self.cells)
 
 
 @dataclass
 class RoundResult:
-    round: object
+    round: VotingRound
     is_open: bool
     ballots: int
-    top: list  # [(Issue, points)], most points first
+    top: list[tuple[Issue, int]]  # [(Issue, points)], most points first
     shown: bool = True  # False: the totals are withheld (access.disclosure)
 
 
@@ -107,46 +115,46 @@ class Column:
     """One neighbourhood with an agenda the reader may see."""
 
     neighbourhood: Neighbourhood
-    agendas: list = field(default_factory=list)
+    agendas: list[Agenda] = field(default_factory=list)
     prioritised: int = 0
     silenced: int = 0
-    attendance: dict = field(default_factory=dict)  # group id -> people
-    participants: list = field(default_factory=list)  # counts of Comparison.groups, in order
-    groups_spoken_to: list = field(default_factory=list)
+    attendance: dict[int, int] = field(default_factory=dict)  # group id -> people
+    participants: list[int] = field(default_factory=list)  # counts of Comparison.groups, in order
+    groups_spoken_to: list[ParticipantGroup] = field(default_factory=list)
     paper_voters: int = 0
-    rounds: list = field(default_factory=list)
+    rounds: list[RoundResult] = field(default_factory=list)
     totals: Cell = field(default_factory=Cell)
 
     @property
-    def city(self):
+    def city(self) -> City:
         return self.neighbourhood.city
 
     @property
-    def participant_total(self):
+    def participant_total(self) -> int:
         return sum(self.attendance.values())
 
 
 @dataclass
 class Comparison:
     filters: Filters
-    columns: list
-    rows: list
-    groups: list  # participant groups with people counted in some column
+    columns: list[Column]
+    rows: list[Row]
+    groups: list[ParticipantGroup]  # participant groups with people counted in some column
 
     @property
-    def has_rounds(self):
+    def has_rounds(self) -> bool:
         return any(column.rounds for column in self.columns)
 
     @property
-    def has_attendance(self):
+    def has_attendance(self) -> bool:
         return any(column.attendance for column in self.columns)
 
 
-def local_agendas(user):
+def local_agendas(user: Person) -> QuerySet[Agenda]:
     return Agenda.objects.visible_to(user).filter(scope=Agenda.Scope.LOCAL)
 
 
-def cities_for(user):
+def cities_for(user: Person) -> list[City]:
     """The cities with a local agenda `user` may see: what the page can compare."""
     return list(
         City.objects.filter(pk__in=local_agendas(user).values("neighbourhood__city_id")).order_by(
@@ -155,11 +163,11 @@ def cities_for(user):
     )
 
 
-def all_dimensions():
+def all_dimensions() -> list[SecurityDimension]:
     return list(SecurityDimension.objects.order_by("order", "slug"))
 
 
-def cell_text(cell, kind=BOTH):
+def cell_text(cell: Cell, kind: str = BOTH) -> str:
     """A cell's numbers in words, e.g. “2 prioritised · 1 silenced”; empty
     when there is nothing to count."""
     if not cell.total:
@@ -178,7 +186,7 @@ def cell_text(cell, kind=BOTH):
     return " · ".join(parts)
 
 
-def compare(user, filters, dimensions):
+def compare(user: Person, filters: Filters, dimensions: list[SecurityDimension]) -> Comparison:
     """The comparison `user` may see under `filters`; `dimensions` are all the
     security dimensions, in order (the page's form already read them)."""
     agendas = local_agendas(user)
@@ -188,12 +196,13 @@ def compare(user, filters, dimensions):
     agenda_ids = agendas.values("pk")
     neighbourhood_ids = agendas.values("neighbourhood_id")
 
-    columns = {}
+    columns: dict[int, Column] = {}
     for agenda in agendas.select_related("neighbourhood__city").order_by(
         "neighbourhood__city__name", "neighbourhood__name", "slug"
     ):
-        column = columns.setdefault(agenda.neighbourhood_id, Column(agenda.neighbourhood))
-        column.agendas.append(agenda)
+        # A local agenda always belongs to a neighbourhood.
+        neighbourhood = cast(Neighbourhood, agenda.neighbourhood)
+        columns.setdefault(neighbourhood.pk, Column(neighbourhood)).agendas.append(agenda)
     agenda_to_column = {a.pk: c for c in columns.values() for a in c.agendas}
 
     shown = [d for d in dimensions if not filters.dimension or d.slug == filters.dimension]
@@ -242,7 +251,9 @@ def compare(user, filters, dimensions):
     )
 
 
-def _issues(user, filters, agenda_ids, dimensions):
+def _issues(
+    user: Person, filters: Filters, agenda_ids: QuerySet[Any], dimensions: list[SecurityDimension]
+) -> QuerySet[Issue]:
     issues = Issue.objects.visible_to(user).filter(agenda__in=agenda_ids)
     if filters.dimension:
         issues = issues.filter(dimension__in=[d.pk for d in dimensions])
@@ -256,7 +267,9 @@ def _issues(user, filters, agenda_ids, dimensions):
     ).order_by("order", "pk")
 
 
-def _participants(user, filters, neighbourhood_ids, columns):
+def _participants(
+    user: Person, filters: Filters, neighbourhood_ids: QuerySet[Any], columns: dict[int, Column]
+) -> list[ParticipantGroup]:
     """Fill each column's attendance by group (workshops in the period) and,
     where none was recorded, the groups the team spoke to. Returns the groups
     with anyone counted, in their order."""
@@ -287,7 +300,9 @@ def _participants(user, filters, neighbourhood_ids, columns):
     return counted
 
 
-def _online_results(user, filters, agenda_ids, agenda_to_column):
+def _online_results(
+    user: Person, filters: Filters, agenda_ids: QuerySet[Any], agenda_to_column: dict[int, Column]
+) -> None:
     """The totals of the rounds whose results `user` may read (voting.view_results),
     with each round's most voted issues among those `user` may see."""
     rounds = rounds_with_results(user).filter(agenda__in=agenda_ids)

@@ -12,9 +12,10 @@ setting), so the API, participant codes and sign-in agree on who is who.
 import ipaddress
 
 from django.conf import settings
+from django.http import HttpRequest
 
 
-def client_address(request):
+def client_address(request: HttpRequest) -> str:
     remote = request.META.get("REMOTE_ADDR", "")
     hops = settings.TRUSTED_PROXY_HOPS
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")

@@ -3,9 +3,10 @@ all: written aside, flushed to disk, then renamed over the name readers use."""
 
 import os
 import tempfile
+from pathlib import Path
 
 
-def write_atomically(path, data):
+def write_atomically(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
     try:

@@ -6,11 +6,16 @@ read from disk. Every other URL is refused: other hosts, any `file:` path,
 and none is ever contacted).
 """
 
+from collections.abc import Mapping
 from posixpath import normpath
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from django.contrib.staticfiles import finders
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+if TYPE_CHECKING:
+    from weasyprint.document import Document
 
 # The made-up address booklets are rendered at; `.invalid` never resolves.
 BASE_URL = "https://booklet.invalid/"
@@ -22,7 +27,7 @@ class RefusedURL(FatalURLFetchingError):
     """Raised for anything outside the static files: the render stops."""
 
 
-def static_path(url):
+def static_path(url: str) -> str | None:
     """The file on disk that `url` names, or None if it is not one of ours."""
     parts = urlsplit(url)
     if f"{parts.scheme}://{parts.netloc}/" != BASE_URL or parts.query or parts.fragment:
@@ -42,10 +47,10 @@ def static_path(url):
 
 
 class StaticOnlyFetcher(URLFetcher):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(allowed_protocols={"https"}, allow_redirects=False, fail_on_errors=True)
 
-    def fetch(self, url, headers=None):
+    def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> URLFetcherResponse:
         found = static_path(url)
         if not found:
             raise RefusedURL(
@@ -57,7 +62,7 @@ class StaticOnlyFetcher(URLFetcher):
         return URLFetcherResponse(url, body, {"Content-Type": TYPES[suffix]})
 
 
-def laid_out(html):
+def laid_out(html: str) -> "Document":
     """The HTML laid out in pages (a WeasyPrint document), loading nothing
     but the site's static files."""
     from weasyprint import HTML
@@ -65,5 +70,5 @@ def laid_out(html):
     return HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher()).render()
 
 
-def render_pdf(html):
+def render_pdf(html: str) -> bytes:
     return laid_out(html).write_pdf()

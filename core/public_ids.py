@@ -17,6 +17,7 @@ it is a valid slug, HTML id fragment and URL part.
 
 import re
 import secrets
+from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -28,15 +29,15 @@ PATTERN = rf"^[{LETTERS}][{ALPHABET}]{{{LENGTH - 1}}}$"
 _MATCH = re.compile(PATTERN)
 
 
-def new_public_id():
+def new_public_id() -> str:
     return secrets.choice(LETTERS) + "".join(secrets.choice(ALPHABET) for _ in range(LENGTH - 1))
 
 
-def is_public_id(value):
+def is_public_id(value: object) -> bool:
     return isinstance(value, str) and _MATCH.fullmatch(value) is not None
 
 
-def public_id_field():
+def public_id_field() -> models.CharField:
     """The model field: set once when the row is made, never changed."""
     return models.CharField(
         _("public id"),
@@ -48,7 +49,7 @@ def public_id_field():
     )
 
 
-def fill_public_ids(model):
+def fill_public_ids(model: Any) -> None:
     """For data migrations: give each existing row its own public id."""
     for pk in model.objects.filter(public_id__isnull=True).values_list("pk", flat=True):
         model.objects.filter(pk=pk).update(public_id=new_public_id())

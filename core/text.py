@@ -5,11 +5,13 @@ Pages and printed booklets both go through these functions.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 import markdown
 import nh3
 from django.conf import settings
-from django.utils.safestring import mark_safe
+from django.utils.functional import Promise
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -19,11 +21,17 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+# How a page's `lang` names each language: the site's Spanish is Mexico's.
+HTML_LANG = {"es": "es-MX"}
 # "Title in Spanish": how a per-language field is named to people.
 IN_LANGUAGE = {"es": _("%(field)s in Spanish"), "en": _("%(field)s in English")}
 
 
-def in_language(label, code):
+def html_lang(code: str) -> str:
+    return HTML_LANG.get(code, code)
+
+
+def in_language(label: str | Promise, code: str) -> str:
     return IN_LANGUAGE[code] % {"field": str(label).capitalize()}
 
 
@@ -33,16 +41,16 @@ class Localized:
     language: str  # the language the text is actually in
     fallback: bool  # True when the reader's language had no text
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.text
 
 
-def reader_language():
+def reader_language() -> str:
     language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
     return language if language in LANGUAGE_CODES else settings.LANGUAGE_CODE
 
 
-def localized(obj, field):
+def localized(obj: Any, field: str) -> Localized:
     """The field in the reader's language, or in the other one, saying so."""
     wanted = reader_language()
     text = getattr(obj, f"{field}_{wanted}", None) or ""
@@ -55,12 +63,12 @@ def localized(obj, field):
     return Localized("", wanted, False)
 
 
-def shorten(text, limit):
+def shorten(text: str, limit: int) -> str:
     """`text` cut to `limit` characters with an ellipsis (chart labels)."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def render_markdown(text, **replacements):
+def render_markdown(text: str, **replacements: object) -> SafeString:
     """Markdown to sanitised HTML. `{name}` tokens are replaced by the given
     values (for instance {participants}, counted from the workshops)."""
     for name, value in replacements.items():

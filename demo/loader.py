@@ -15,6 +15,7 @@ from django.db import transaction
 
 from agendas.models import Agenda, Issue, Section
 from communities.models import City, Membership, Neighbourhood, ParticipantGroup, SecurityDimension
+from core.text import LANGUAGE_CODES
 from pages.models import SiteText
 from proposals.models import Proposal
 from publication.versions import publish
@@ -24,7 +25,6 @@ from synthesis.services import cite_issues, cite_proposals
 from workshops.models import Attendance, Workshop
 
 DATA_FILE = Path(__file__).parent / "data" / "seed.yaml"
-LANGUAGES = ("es", "en")
 
 
 @dataclass
@@ -38,7 +38,7 @@ class LoadReport:
 def _bilingual(name, value):
     """{"en": "...", "es": "..."} -> {"name_en": "...", "name_es": "..."}."""
     value = value or {}
-    return {f"{name}_{code}": value.get(code, "") or "" for code in LANGUAGES}
+    return {f"{name}_{code}": value.get(code, "") or "" for code in LANGUAGE_CODES}
 
 
 def _upsert(report, model, lookup, values):

@@ -3,11 +3,14 @@ turned into lines a person can read: "Maria changed Visibility: Public →
 Restricted". A fixed number of queries whatever the length of the history."""
 
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from django.db import models
 from django.utils import formats
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from core.text import LANGUAGE_CODES, in_language, localized
@@ -33,15 +36,15 @@ class FieldChange:
 
 @dataclass
 class Change:
-    when: object
+    when: datetime
     who: object  # the user, or None when done from the command line
     action: str
     subject: str  # what changed: "Issue", "Attendance: Women"…
     fields: list = field(default_factory=list)
-    reason: str = ""  # for instance "Suggested by resident-…"
+    reason: str | Promise = ""  # for instance "Suggested by resident-…"
 
     @property
-    def action_label(self):
+    def action_label(self) -> Promise:
         return ACTIONS[self.action]
 
 
@@ -51,10 +54,10 @@ class Tracked:
     each object in it (a function of the historical record)."""
 
     records: models.QuerySet
-    subject: object  # callable(record, names) -> str
+    subject: Callable[[Any, "_Names"], str]  # (record, names) -> what the record is
 
 
-def history_of(*tracked):
+def history_of(*tracked: Tracked) -> list[Change]:
     """The changes in all `tracked` querysets, newest first."""
     changes = []
     for item in tracked:
@@ -63,13 +66,13 @@ def history_of(*tracked):
     return changes
 
 
-def _compared_fields(model):
+def _compared_fields(model: type[models.Model]) -> list[models.Field]:
     names = {f.name for f in model._meta.fields}
     translated = {n.rsplit("_", 1)[0] for n in names if n.rsplit("_", 1)[-1] in LANGUAGE_CODES}
     return [f for f in model._meta.fields if f.name not in BOOKKEEPING and f.name not in translated]
 
 
-def _m2m_relations(historical):
+def _m2m_relations(historical: Any) -> list[tuple[Any, str, str, type[models.Model]]]:
     """(label, accessor, target id attribute, target model) of each recorded
     many-to-many field."""
     through = {r.related_model.__name__: r for r in historical._meta.related_objects}
@@ -87,7 +90,7 @@ def _m2m_relations(historical):
     return result
 
 
-def _changes(item):
+def _changes(item: Tracked) -> list[Change]:
     historical = item.records.model
     fields = _compared_fields(historical)
     m2m = _m2m_relations(historical)
@@ -106,7 +109,8 @@ def _changes(item):
                 names.want(related, getattr(row, target))
     names.fetch()
 
-    changes, previous = [], {}
+    changes: list[Change] = []
+    previous: dict[int, Any] = {}
     for group in _one_edit_each(records):
         record = group[-1]
         before = previous.get(record.id)
@@ -135,11 +139,11 @@ def _changes(item):
     return changes
 
 
-def _one_edit_each(records):
+def _one_edit_each(records: list[Any]) -> Iterator[list[Any]]:
     """Group the records one edit wrote: a form's save writes the row, then
     each many-to-many field's removals and additions, all stamped with the
     time of the request (see history.signals)."""
-    group = []
+    group: list[Any] = []
     for record in records:
         if group and (
             record.id != group[-1].id
@@ -154,20 +158,20 @@ def _one_edit_each(records):
         yield group
 
 
-def _reason(records):
+def _reason(records: list[Any]) -> str | Promise:
     return reasons.shown(
         next((r.history_change_reason for r in records if r.history_change_reason), "")
     )
 
 
-def _label(f):
+def _label(f: Any) -> str:
     base, _sep, code = f.name.rpartition("_")
     if code in LANGUAGE_CODES and base:
         return in_language(f.model._meta.get_field(base).verbose_name, code)
     return str(f.verbose_name).capitalize()
 
 
-def _shown(f, value, names):
+def _shown(f: Any, value: Any, names: "_Names") -> str:
     if value is None or value == "":
         return EMPTY
     if f.is_relation:
@@ -179,7 +183,7 @@ def _shown(f, value, names):
     return str(value)
 
 
-def _shown_set(record, accessor, target, related, names):
+def _shown_set(record: Any, accessor: str, target: str, related: Any, names: "_Names") -> str:
     shown = sorted(
         names.get(related, getattr(row, target)) for row in getattr(record, accessor).all()
     )
@@ -191,20 +195,20 @@ class _Names:
 
     LABEL_FIELDS = ("name", "title")
 
-    def __init__(self):
-        self.wanted = defaultdict(set)
-        self.found = {}
+    def __init__(self) -> None:
+        self.wanted: defaultdict[Any, set[Any]] = defaultdict(set)
+        self.found: dict[tuple[Any, Any], str] = {}
 
-    def want(self, model, pk):
+    def want(self, model: Any, pk: Any) -> None:
         if pk is not None:
             self.wanted[model].add(pk)
 
-    def fetch(self):
+    def fetch(self) -> None:
         for model, pks in self.wanted.items():
             for obj in model._base_manager.filter(pk__in=pks):
                 self.found[(model, obj.pk)] = self._name(obj)
 
-    def _name(self, obj):
+    def _name(self, obj: Any) -> str:
         for label_field in self.LABEL_FIELDS:
             if hasattr(obj, f"{label_field}_{LANGUAGE_CODES[0]}"):
                 return localized(obj, label_field).text or str(obj.pk)
@@ -212,6 +216,6 @@ class _Names:
             return obj.get_full_name() or obj.get_username()
         return str(obj)
 
-    def get(self, model, pk):
+    def get(self, model: Any, pk: Any) -> str:
         # An object deleted since is still named by its number.
         return self.found.get((model, pk), f"#{pk}")

@@ -10,7 +10,11 @@ below the apps that work on items of any kind.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
+from django.db.models import Model, QuerySet
+from django.forms import ModelForm
+from django.utils.functional import Promise
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
@@ -25,69 +29,71 @@ from synthesis.models import NationalPoint
 class ItemKind:
     key: str  # as addresses and stored suggestions name the kind: "issue"
     address: str  # its workspace pages' addresses start with it: "issues/<pk>/edit/"
-    model: type
+    model: type[Model]
     view_perm: str
     change_perm: str
     # The texts residents may suggest new words for, by base name ("title").
-    suggestible: tuple
+    suggestible: tuple[str, ...]
     # The workspace's pages of the kind.
     form: str  # dotted path: the workspace builds on this module, not the reverse
-    labels: dict  # "new", "edit", "saved", "history": what its pages say
+    labels: dict[str, Promise]  # "new", "edit", "saved", "history": what its pages say
     title_field: str  # the text that names an item on its delete and history pages
     add_perm: str = ""
     delete_perm: str = ""
     # The fields that, with its agenda, make the list an item is ordered within.
-    ordered_within: tuple = ()
+    ordered_within: tuple[str, ...] = ()
     list_anchor: str = ""  # where on the agenda's workspace page its list is
-    deleting: tuple = ()  # what else deleting an item does, said before it is done
+    deleting: tuple[Promise, ...] = ()  # what else deleting an item does, said before it is done
     form_takes_agenda: bool = True
     history_title_length: int | None = None
     # The texts an item cannot be saved without, in one language at least.
-    required_texts: tuple = ()
+    required_texts: tuple[str, ...] = ()
     # How an item reaches its agenda: a national point through its section.
     agenda_path: str = "agenda"
     # The agendas items of the kind are added to ("" for every agenda).
     scope: str = ""
 
-    def anchor(self, item):
+    def anchor(self, item: Model) -> str:
         return f"{self.key}-{item.pk}"
 
-    def form_class(self):
+    def form_class(self) -> type[ModelForm]:
         return import_string(self.form)
 
-    def belongs_on(self, agenda):
+    def belongs_on(self, agenda: Any) -> bool:
         return not self.scope or agenda.scope == self.scope
 
-    def with_agenda(self, *also):
+    def with_agenda(self, *also: str) -> QuerySet[Any]:
         """Its items, each read with its agenda (and `also`, paths from the
         agenda: "neighbourhood") in the same query."""
         paths = [self.agenda_path, *(f"{self.agenda_path}__{path}" for path in also)]
-        return self.model.objects.select_related(*paths)
+        return self.model._default_manager.select_related(*paths)
 
-    def siblings(self, item):
+    def siblings(self, item: Any) -> QuerySet[Any]:
         """The list `item` is ordered within."""
         scope = {name: getattr(item, name) for name in self.ordered_within}
-        return self.model.objects.filter(**{f"{self.agenda_path}_id": item.agenda_id}, **scope)
+        agenda = {f"{self.agenda_path}_id": item.agenda_id}
+        return self.model._default_manager.filter(**agenda, **scope)
 
     @property
-    def texts(self):
+    def texts(self) -> tuple[str, ...]:
         """The item's translated texts, by base name, in the order its
         translation options declare them (modeltranslation's registry)."""
-        return tuple(translator.get_options_for_model(self.model).fields)
+        # `fields` is declared by each model's options, not by their base class.
+        return tuple(translator.get_options_for_model(self.model).fields)  # type: ignore[attr-defined]
 
     @property
-    def text_fields(self):
+    def text_fields(self) -> list[str]:
         """Every stored text, in every language: "title_es", "title_en"…"""
         return [f"{base}_{code}" for base in self.texts for code in LANGUAGE_CODES]
 
     @property
-    def bilingual(self):
+    def bilingual(self) -> dict[str, bool]:
         """Each text, and whether it must be written in one language at
         least: what the kind's workspace form asks (BilingualMixin)."""
         return {base: base in self.required_texts for base in self.texts}
 
     @property
-    def suggestible_fields(self):
+    def suggestible_fields(self) -> list[str]:
         return [f"{base}_{code}" for base in self.suggestible for code in LANGUAGE_CODES]
 
 

@@ -9,11 +9,12 @@ named "an item you can no longer see", like anywhere else on the site).
 
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from typing import Any
 
 from django.utils.translation import gettext as _
 
 from agendas.models import Agenda, Issue
-from communities.models import Membership
+from communities.models import Membership, User
 from core.text import localized, shorten
 from editing.models import Comment, Suggestion, Support
 from proposals.models import Proposal
@@ -54,12 +55,12 @@ class ResidentData:
     supports: list = field(default_factory=list)
     rounds_voted: list = field(default_factory=list)  # titles: that they voted, not how
 
-    def as_json(self):
+    def as_json(self) -> Any:
         """The same data, ready for json.dumps: times in ISO 8601."""
         return _jsonable(asdict(self))
 
 
-def _jsonable(value):
+def _jsonable(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, dict):
@@ -69,7 +70,7 @@ def _jsonable(value):
     return value
 
 
-def _title(obj, visible):
+def _title(obj: Any, visible: set[int]) -> str:
     if obj is None or obj.pk not in visible:
         return _("an item you can no longer see")
     if isinstance(obj, Proposal):
@@ -79,14 +80,14 @@ def _title(obj, visible):
     return shorten(localized(obj, name).text, TITLE_LENGTH)
 
 
-def _visible(model, user, ids):
+def _visible(model: type[Agenda | Issue | Proposal], user: User, ids: set[int | None]) -> set[int]:
     """Which of these items the user may see (one query)."""
     return set(
         model.objects.visible_to(user).filter(pk__in=ids - {None}).values_list("pk", flat=True)
     )
 
 
-def resident_data(user):
+def resident_data(user: User) -> ResidentData:
     memberships = Membership.objects.filter(user=user, role="resident").select_related(
         "neighbourhood"
     )
@@ -109,10 +110,10 @@ def resident_data(user):
     visible_issues = _visible(Issue, user, {getattr(w, "issue_id", None) for w in written})
     visible_proposals = _visible(Proposal, user, {getattr(w, "proposal_id", None) for w in written})
     visible_agendas = _visible(
-        Agenda, user, {s.section.agenda_id for s in suggestions if s.section_id}
+        Agenda, user, {s.section.agenda_id for s in suggestions if s.section}
     )
 
-    def about(item):
+    def about(item: Any) -> str:
         if getattr(item, "issue_id", None):
             return _title(item.issue, visible_issues)
         if getattr(item, "section_id", None):

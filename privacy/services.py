@@ -11,20 +11,21 @@ from django.db import transaction
 
 from access.rules import can_hold_own_data
 from agendas.cache import content_changed
+from communities.models import User
 from history.reasons import forget_suggester
 from residents.consent import clear_consent, sensitive_groups
 from residents.models import ResidentProfile
 from voting.services import forget_groups_on_ballots
 
 
-def holds_own_data(user):
+def holds_own_data(user: User) -> bool:
     """Only a pseudonymous resident deletes themselves: never a facilitator,
     researcher or administrator, whose account others depend on."""
     # The predicate itself: Django grants a superuser every permission.
     return can_hold_own_data.test(user, None)
 
 
-def withdraw_consent(user):
+def withdraw_consent(user: User) -> None:
     """Delete the answers to the sensitive question — from the profile and
     from the resident's ballots — and the consent itself."""
     with transaction.atomic():
@@ -34,7 +35,7 @@ def withdraw_consent(user):
         forget_groups_on_ballots(user, list(sensitive_groups().values_list("pk", flat=True)))
 
 
-def delete_resident(user):
+def delete_resident(user: User) -> None:
     """Delete a resident and everything they gave: profile and groups,
     memberships, comments, suggestions, supports and the record of which
     rounds they voted in. Ballots stay, anonymous and counted; the history

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from access import rules as access
@@ -23,7 +24,7 @@ class Proposal(models.Model):
         COMMUNITY = "community", _("The community")
 
     # Headings of the proposals addressed to each actor, as the booklets say them.
-    HEADINGS = {
+    HEADINGS: dict[str, Promise] = {
         Actor.AUTHORITIES: _("Proposals for the authorities"),
         Actor.CIVIL_SOCIETY: _("Proposals for civil society organisations"),
         Actor.COMMUNITY: _("Proposals for the community"),

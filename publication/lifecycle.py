@@ -7,16 +7,18 @@ Publishing freezes the text as the next numbered version (publication.versions).
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from agendas.models import Agenda, AgendaStep
+from communities.models import User
 
 from .versions import publish
 
 Status = Agenda.Status
 
 # status -> the statuses it may move to, in the order the buttons show them
-NEXT = {
+NEXT: dict[str, list[str]] = {
     Status.DRAFT: [Status.CONSULTATION],
     Status.CONSULTATION: [Status.VALIDATED, Status.DRAFT],
     Status.VALIDATED: [Status.PUBLISHED, Status.CONSULTATION],
@@ -24,7 +26,7 @@ NEXT = {
 }
 
 # What each move is called on its button.
-ACTIONS = {
+ACTIONS: dict[str, Promise] = {
     Status.CONSULTATION: _("Open to consultation with residents"),
     Status.VALIDATED: _("Mark as validated"),
     Status.PUBLISHED: _("Publish"),
@@ -32,11 +34,11 @@ ACTIONS = {
 }
 
 
-def moves_from(status):
+def moves_from(status: str) -> list[tuple[str, Promise]]:
     return [(target, ACTIONS[target]) for target in NEXT.get(status, [])]
 
 
-def move(agenda, to_status, by):
+def move(agenda: Agenda, to_status: str, by: User) -> Agenda:
     """Move the agenda to `to_status` if that step is allowed from where it
     is now (read under a lock, so two facilitators cannot both move it from
     the same place); record the step."""

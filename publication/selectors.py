@@ -1,9 +1,14 @@
 """Reads of an agenda as people see it, shared by the web page and the
 printed booklet. Everything starts from the `visible_to` querysets."""
 
-from dataclasses import dataclass, field
+from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Sum
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Count, Prefetch, QuerySet, Sum
+from django.utils.functional import Promise
 
 from access import disclosure
 from access import rules as access
@@ -11,36 +16,41 @@ from agendas.models import Agenda, Issue, Section
 from communities.models import Neighbourhood, SecurityDimension
 from proposals.models import Proposal
 
+if TYPE_CHECKING:
+    from access.types import Person
+
 
 @dataclass
 class DimensionGroup:
-    dimension: SecurityDimension
-    issues: list = field(default_factory=list)
+    dimension: SecurityDimension | SimpleNamespace
+    issues: list[Any] = field(default_factory=list)
 
 
 @dataclass
 class AgendaView:
-    agenda: Agenda
+    # The live agenda and its items, or a published version's copies of them
+    # (publication.versions), which the same templates read.
+    agenda: Agenda | SimpleNamespace
     audience: str  # "restricted" when the reader may see restricted items
     participants: int
-    sections: dict  # kind -> [Section]
-    dimension_groups: list  # prioritised issues by primary dimension
-    silenced: list
-    proposals_by_actor: list  # [(heading, [Proposal])]
-    paper_votes: dict  # {"voters": people who voted on paper, "workshops": tallies}
+    sections: dict[str, list[Any]]  # kind -> [Section]
+    dimension_groups: list[DimensionGroup]  # prioritised issues by primary dimension
+    silenced: list[Any]
+    proposals_by_actor: list[tuple[Promise, list[Any]]]  # [(heading, [Proposal])]
+    paper_votes: dict[str, int]  # {"voters": people who voted on paper, "workshops": tallies}
 
 
-def get_visible_agenda(user, slug):
+def get_visible_agenda(user: Person, slug: str) -> Agenda:
     """The agenda with this slug if `user` may see it (else DoesNotExist: an
     agenda one may not see does not exist for them)."""
     return Agenda.objects.visible_to(user).select_related("neighbourhood__city").get(slug=slug)
 
 
-def audience_of(user, agenda):
+def audience_of(user: Person, agenda: Agenda) -> str:
     return "restricted" if access.can_see_restricted(user, agenda) else "public"
 
 
-def agenda_view(user, agenda, *, public_only=False):
+def agenda_view(user: Person, agenda: Agenda, *, public_only: bool = False) -> AgendaView:
     """Everything an agenda page shows, in a fixed number of queries.
     `public_only` leaves out restricted items whoever reads (the public
     edition of a printed booklet)."""
@@ -56,9 +66,9 @@ def agenda_view(user, agenda, *, public_only=False):
 
     national = agenda.scope == Agenda.Scope.NATIONAL
     points = points_of_agenda(agenda, user, public_only=public_only) if national else {}
-    sections = {}
+    sections: dict[str, list[Any]] = {}
     for section in Section.objects.filter(agenda=agenda).order_by("order", "pk"):
-        section.point_list = points.get(section.pk, [])
+        section.point_list = points.get(section.pk, [])  # type: ignore[attr-defined]
         sections.setdefault(section.kind, []).append(section)
 
     if public_only:
@@ -77,7 +87,8 @@ def agenda_view(user, agenda, *, public_only=False):
         )
         .order_by("order", "pk")
     )
-    groups, silenced = {}, []
+    groups: dict[int, DimensionGroup] = {}
+    silenced: list[Issue] = []
     for issue in issues:
         if issue.kind == Issue.Kind.SILENCED:
             silenced.append(issue)
@@ -87,10 +98,10 @@ def agenda_view(user, agenda, *, public_only=False):
                 issue
             )
 
-    by_actor = {actor: [] for actor in Proposal.Actor.values}
+    by_actor: dict[str, list[Proposal]] = {actor: [] for actor in Proposal.Actor.values}
     for proposal in proposals.filter(agenda=agenda).order_by("order", "pk"):
         by_actor[proposal.actor].append(proposal)
-    proposals = [(Proposal.HEADINGS[actor], items) for actor, items in by_actor.items() if items]
+    by_heading = [(Proposal.HEADINGS[actor], items) for actor, items in by_actor.items() if items]
     from tallies.models import PaperTally
 
     counted = disclosure.counted_tallies()  # as the dots above
@@ -105,11 +116,11 @@ def agenda_view(user, agenda, *, public_only=False):
         sections=sections,
         dimension_groups=list(groups.values()),
         silenced=silenced,
-        proposals_by_actor=proposals,
+        proposals_by_actor=by_heading,
     )
 
 
-def home_neighbourhoods(user):
+def home_neighbourhoods(user: Person) -> QuerySet[Neighbourhood]:
     """Neighbourhoods with their participant totals and the agendas `user` may see."""
     return (
         Neighbourhood.objects.with_participant_total()
@@ -126,7 +137,7 @@ def home_neighbourhoods(user):
     )
 
 
-def with_item_counts(agendas, user):
+def with_item_counts(agendas: QuerySet[Agenda], user: Person) -> QuerySet[Agenda]:
     """Annotate how many issues and proposals `user` can see in each agenda:
     a restricted issue is not even counted for those who may not see it."""
     return agendas.annotate(
@@ -135,5 +146,5 @@ def with_item_counts(agendas, user):
     )
 
 
-def national_agendas(user):
+def national_agendas(user: Person) -> QuerySet[Agenda]:
     return Agenda.objects.visible_to(user).filter(scope=Agenda.Scope.NATIONAL).order_by("slug")

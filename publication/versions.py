@@ -11,33 +11,38 @@ its anchors, as the live page does; the database ids it keeps are for
 reading the live rules and citations, and are never shown.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Max, Prefetch, Sum
+from django.db.models import Count, Max, Model, Prefetch, Sum
 
 from access import disclosure
 from access.rules import can_see_restricted
-from agendas.models import AgendaVersion, Issue, Section
-from communities.models import Neighbourhood, SecurityDimension
+from agendas.models import Agenda, AgendaVersion, Issue, Section
+from communities.models import Neighbourhood, SecurityDimension, User
+from core.text import LANGUAGE_CODES
 from proposals.models import Proposal
 from synthesis.models import NationalPoint
 from synthesis.selectors import evidence, reader_of
 
 from .selectors import AgendaView, DimensionGroup
 
-LANGUAGES = ("es", "en")
+if TYPE_CHECKING:
+    from access.types import Person
 
 
-def _both(obj, field):
-    return {f"{field}_{code}": getattr(obj, f"{field}_{code}") or "" for code in LANGUAGES}
+def _both(obj: Any, field: str) -> dict[str, str]:
+    return {f"{field}_{code}": getattr(obj, f"{field}_{code}") or "" for code in LANGUAGE_CODES}
 
 
-def _dimension(dimension):
+def _dimension(dimension: SecurityDimension) -> dict[str, str]:
     return {"slug": dimension.slug, **_both(dimension, "name")}
 
 
-def snapshot_of(agenda):
+def snapshot_of(agenda: Agenda) -> dict[str, Any]:
     """Everything the agenda's page shows, in both languages, as plain data."""
     from tallies.models import PaperTally
 
@@ -124,7 +129,7 @@ def snapshot_of(agenda):
     }
 
 
-def publish(agenda, by):
+def publish(agenda: Agenda, by: User | None) -> AgendaVersion:
     """Freeze the agenda's text as its next version (call inside the
     transaction that moves it to published, with the agenda row locked)."""
     last = AgendaVersion.objects.filter(agenda=agenda).aggregate(n=Max("number"))["n"] or 0
@@ -133,27 +138,29 @@ def publish(agenda, by):
     )
 
 
-def _public_ids(model, items):
+def _public_ids(model: type[Model], items: list[dict[str, Any]]) -> dict[int, str]:
     """{pk: public id} for the items of a version written before versions kept
     public ids (one query, and none for the versions that keep them)."""
     missing = [item["pk"] for item in items if "public_id" not in item]
     if not missing:
         return {}
-    return dict(model.objects.filter(pk__in=missing).values_list("pk", "public_id"))
+    return dict(model._default_manager.filter(pk__in=missing).values_list("pk", "public_id"))
 
 
-def _public_id(item, found):
+def _public_id(item: dict[str, Any], found: dict[int, str]) -> str | None:
     return item.get("public_id") or found.get(item["pk"])
 
 
-class _Many(list):
+class _Many(list[Any]):
     """A list that templates can ask for `.all()`, like a related manager."""
 
-    def all(self):
+    def all(self) -> _Many:
         return self
 
 
-def _points_as_read_by(reader, sections):
+def _points_as_read_by(
+    reader: Person, sections: list[dict[str, Any]]
+) -> dict[int, list[SimpleNamespace]]:
     """{section pk: [point]} of a version's principles and requirements, each
     citing the local evidence `reader` may see now (the words of the points
     are the version's; what they cite is read live, under the live rules)."""
@@ -161,13 +168,13 @@ def _points_as_read_by(reader, sections):
     if not items:
         return {}
     public_ids = _public_ids(NationalPoint, [point for _, point in items])
-    found = {}
+    found: dict[str, list[Any]] = {}
     for model, queryset in evidence(reader).items():
         key = "issues" if model is Issue else "proposals"
         wanted = {pk for _, point in items for pk in point[key]}
         # In the live page's order: one query per kind of evidence.
         found[key] = list(queryset.filter(pk__in=wanted))
-    by_section = {}
+    by_section: dict[int, list[SimpleNamespace]] = {}
     for section_pk, item in items:
         point = SimpleNamespace(
             pk=item["pk"],
@@ -188,7 +195,7 @@ class VersionView:
     page_agenda: SimpleNamespace
 
 
-def view_of(version, user):
+def view_of(version: AgendaVersion, user: Person) -> VersionView:
     """The version as `user` may read it, shaped like a live AgendaView so the
     same templates show it."""
     data = version.snapshot
@@ -201,7 +208,8 @@ def view_of(version, user):
             "pk", "visibility", "public_id"
         )
     }
-    groups, silenced = {}, []
+    groups: dict[str, DimensionGroup] = {}
+    silenced: list[SimpleNamespace] = []
     for item in data["issues"]:
         visibility, public_id = live.get(item["pk"], (None, None))
         restricted = Issue.Visibility.RESTRICTED in (item["visibility"], visibility)
@@ -219,7 +227,7 @@ def view_of(version, user):
         else:
             slug = item["dimension"]["slug"]
             groups.setdefault(slug, DimensionGroup(issue.dimension)).issues.append(issue)
-    sections = {}
+    sections: dict[str, list[SimpleNamespace]] = {}
     points = _points_as_read_by(reader_of(user, agenda), data["sections"])
     section_ids = _public_ids(Section, data["sections"])
     for item in data["sections"]:
@@ -229,7 +237,7 @@ def view_of(version, user):
         )
         section.point_list = points.get(item["pk"], [])
         sections.setdefault(item["kind"], []).append(section)
-    by_actor = {actor: [] for actor in Proposal.Actor.values}
+    by_actor: dict[str, list[SimpleNamespace]] = {actor: [] for actor in Proposal.Actor.values}
     proposal_ids = _public_ids(Proposal, data["proposals"])
     for item in data["proposals"]:
         by_actor[item["actor"]].append(

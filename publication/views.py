@@ -1,9 +1,11 @@
 """An agenda's public pages: the current text, cached whole for visitors,
 and each published version at its permanent address."""
 
+from typing import cast
+
 from django.contrib.messages import get_messages
 from django.core.cache import cache
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -20,8 +22,8 @@ AGENDA_CACHE_SECONDS = 3600
 
 
 @require_safe
-def agenda_detail(request, slug):
-    if len(slug) > Agenda._meta.get_field("slug").max_length:
+def agenda_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    if len(slug) > cast(int, Agenda._meta.get_field("slug").max_length):
         raise Http404(_("There is no agenda at this address."))
     # A visitor's page is the same for every visitor: answered from the
     # cache alone when it is there. Pages are keyed on the content
@@ -73,7 +75,7 @@ def agenda_detail(request, slug):
 
 
 @require_safe
-def agenda_version(request, slug, number):
+def agenda_version(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     """A published version, at its permanent address: its words never change."""
     version = (
         AgendaVersion.objects.select_related("agenda__neighbourhood__city", "published_by")

@@ -8,12 +8,14 @@ conditional UPDATE, which only one transaction can win.
 
 import secrets
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from communities.models import Membership
+from communities.models import Membership, Neighbourhood, User
 
 from .codes import ALPHABET, code_hash, new_code, normalise
 from .models import CodeBatch, CodeSheet, ParticipantCode, ResidentProfile
@@ -30,10 +32,17 @@ class CodeRefused(Exception):
 @dataclass
 class IssuedCodes:
     batch: CodeBatch
-    codes: list  # [(slip number, code)] — shown once, never stored
+    codes: list[tuple[int, str]]  # [(slip number, code)] — shown once, never stored
 
 
-def issue_batch(neighbourhood, count, *, created_by=None, expires_at=None, label=""):
+def issue_batch(
+    neighbourhood: Neighbourhood,
+    count: int,
+    *,
+    created_by: User | None = None,
+    expires_at: datetime | None = None,
+    label: str = "",
+) -> IssuedCodes:
     if not 1 <= count <= MAX_BATCH:
         raise ValueError(f"A batch holds 1 to {MAX_BATCH} codes.")
     with transaction.atomic():
@@ -56,7 +65,7 @@ def issue_batch(neighbourhood, count, *, created_by=None, expires_at=None, label
     return IssuedCodes(batch, codes)
 
 
-def revoke_batch(batch):
+def revoke_batch(batch: CodeBatch) -> int:
     """Withdraw every code of a batch: none lets anyone join or come back,
     residents it let in are signed out everywhere, and its sheet, of no use
     to anyone now, is deleted. What they said and voted stays."""
@@ -72,7 +81,7 @@ def revoke_batch(batch):
     return withdrawn
 
 
-def revoke_code(batch, number):
+def revoke_code(batch: CodeBatch, number: int) -> bool:
     """Withdraw one slip of a batch by its number, used or not (a lost slip
     must not let whoever finds it in as its resident); returns whether a
     slip was withdrawn."""
@@ -84,7 +93,7 @@ def revoke_code(batch, number):
     return withdrawn
 
 
-def _sign_out_everywhere(codes):
+def _sign_out_everywhere(codes: QuerySet[ParticipantCode]) -> None:
     """End every session of the residents these codes let in: a new
     unusable password changes the hash each session is checked against."""
     User = get_user_model()
@@ -93,7 +102,7 @@ def _sign_out_everywhere(codes):
         resident.save(update_fields=["password"])
 
 
-def find_batch(typed):
+def find_batch(typed: str) -> int | None:
     """The batch a typed code belongs to, for throttling; None if none."""
     normalised = normalise(typed)
     if normalised is None:
@@ -105,7 +114,7 @@ def find_batch(typed):
     )
 
 
-def redeem(typed, *, notice_version=None):
+def redeem(typed: str, *, notice_version: int | None = None) -> User:
     """The resident a code signs in, or CodeRefused.
 
     The first time, a code makes a new pseudonymous resident of its
@@ -150,15 +159,16 @@ def redeem(typed, *, notice_version=None):
     return resident
 
 
-def _returning(code):
+def _returning(code: ParticipantCode) -> User:
     """The resident a used code made; refused if they are gone (their data
     deleted) or the first redeem of it has not finished yet."""
-    if code.resident_id is None or not code.resident.is_active:
+    resident = code.resident
+    if resident is None or not resident.is_active:
         raise CodeRefused
-    return code.resident
+    return resident
 
 
-def _new_resident():
+def _new_resident() -> User:
     User = get_user_model()
     while True:
         username = "resident-" + "".join(secrets.choice(ALPHABET.lower()) for _ in range(10))

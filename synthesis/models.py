@@ -43,7 +43,7 @@ class NationalPoint(models.Model):
         related_name="national_points",
         verbose_name=_("local issues it draws on"),
     )
-    proposals = models.ManyToManyField(
+    proposals: models.ManyToManyField = models.ManyToManyField(
         Proposal,
         blank=True,
         related_name="national_points",

@@ -2,7 +2,11 @@
 only the local evidence its reader may see, and a local issue names the
 national points that cite it once the national agenda is published."""
 
-from django.db.models import Prefetch
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Prefetch, QuerySet
 
 from access import rules as access
 from agendas.models import Issue
@@ -10,8 +14,12 @@ from proposals.models import Proposal
 
 from .models import NationalPoint
 
+if TYPE_CHECKING:
+    from access.types import Person
+    from agendas.models import Agenda
 
-def reader_of(user, agenda, public_only=False):
+
+def reader_of(user: Person, agenda: Agenda, public_only: bool = False) -> Person:
     """Whose eyes the citations are read with.
 
     A national page is cached by audience (restricted or public), so what it
@@ -25,7 +33,7 @@ def reader_of(user, agenda, public_only=False):
     return None
 
 
-def evidence(reader):
+def evidence(reader: Person) -> dict[type[Issue | Proposal], QuerySet[Any]]:
     """The issues and proposals `reader` may see as cited evidence, with their
     place, in the order a point lists them (by city, then agenda)."""
     order = ("agenda__neighbourhood__city__name", "agenda__slug", "order", "pk")
@@ -37,7 +45,9 @@ def evidence(reader):
     }
 
 
-def points_of_agenda(agenda, user, *, public_only=False):
+def points_of_agenda(
+    agenda: Agenda, user: Person, *, public_only: bool = False
+) -> dict[int, list[NationalPoint]]:
     """{section id: [points]} for the agenda's principles and requirements,
     each point with `.cited_issues` and `.cited_proposals` the reader may see
     (three queries, whatever the number of points and citations)."""
@@ -51,13 +61,13 @@ def points_of_agenda(agenda, user, *, public_only=False):
         )
         .order_by("order", "pk")
     )
-    by_section = {}
+    by_section: dict[int, list[NationalPoint]] = {}
     for point in points:
         by_section.setdefault(point.section_id, []).append(point)
     return by_section
 
 
-def citing_points():
+def citing_points() -> Prefetch:
     """A Prefetch for issues: `issue.cited_by`, the points of published
     national agendas that cite it. A draft national text is named on no
     local page, whoever reads it (local pages are cached by audience, and a

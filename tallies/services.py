@@ -1,18 +1,33 @@
 """Writing a paper tally and its dots, as one change."""
 
+from typing import Protocol
+
 from django.db import transaction
+
+from agendas.models import Agenda, Issue
+from workshops.models import Workshop
 
 from .models import PaperTally, TallyCount
 
 
-def tally_for(workshop, agenda):
+class TallyForm(Protocol):
+    """What saving needs of the workspace's tally form (workspace.forms)."""
+
+    instance: PaperTally
+
+    def save(self) -> PaperTally: ...
+
+    def counts(self) -> dict[Issue, int]: ...
+
+
+def tally_for(workshop: Workshop, agenda: Agenda) -> PaperTally:
     """The workshop's tally for the agenda, or a new unsaved one."""
     return PaperTally.objects.filter(workshop=workshop, agenda=agenda).first() or PaperTally(
         workshop=workshop, agenda=agenda
     )
 
 
-def save_tally(form):
+def save_tally(form: TallyForm) -> PaperTally:
     """Save a valid TallyForm: the tally's numbers and one row per issue that
     received dots (an issue with none has no row)."""
     with transaction.atomic():

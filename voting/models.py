@@ -136,7 +136,7 @@ class Ballot(models.Model):
     receipt_hash = models.CharField(max_length=64, editable=False)
     # The groups the voter said they belong to, for breakdowns of at least
     # five voters (smaller groups are merged).
-    groups = models.ManyToManyField(
+    groups: models.ManyToManyField = models.ManyToManyField(
         ParticipantGroup, blank=True, related_name="+", through="BallotGroup"
     )
 

@@ -9,9 +9,12 @@ Every count is an SQL aggregate: the number of queries does not grow with
 the number of ballots.
 """
 
-from dataclasses import dataclass, field
+from __future__ import annotations
 
-from django.db.models import Count, Sum
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Count, QuerySet, Sum
 
 from access import disclosure
 from access import rules as access
@@ -22,6 +25,15 @@ from tallies.models import PaperTally, TallyCount
 from .keys import receipt_hash
 from .models import Ballot, BallotGroup, BallotMark, VotingRound
 
+if TYPE_CHECKING:
+    from uuid import UUID
+
+    from access.types import Person
+
+# A row of the breakdown by group: the group (None: the other groups), its
+# points by issue id, and how many voters it stands for.
+GroupRow = tuple[ParticipantGroup | None, dict[int, int], int]
+
 
 @dataclass
 class CheckedBallot:
@@ -29,11 +41,11 @@ class CheckedBallot:
     see, and only how many marks went to issues they may no longer see (an
     issue made restricted after the vote keeps its title to the team)."""
 
-    marks: list
+    marks: list[BallotMark]
     unseen: int = 0
 
 
-def ballot_for_receipt(round, receipt, *, user):
+def ballot_for_receipt(round: VotingRound, receipt: str, *, user: Person) -> CheckedBallot | None:
     """The ballot this receipt was given for, as `user` may read it, or None."""
     ballot = Ballot.objects.filter(
         round=round, receipt_hash=receipt_hash(round.pk, receipt)
@@ -62,20 +74,21 @@ class IssueResult:
 @dataclass
 class Results:
     round: VotingRound
-    issues: list
+    issues: list[IssueResult]
     ballots: int
     residents: int
     paper_voters: int
-    groups: list = field(default_factory=list)  # [(group or None, voters, [points])]
+    # [(group or None, voters, [points])]
+    groups: list[tuple[ParticipantGroup | None, int, list[int]]] = field(default_factory=list)
     online_shown: bool = True  # False: the online totals are withheld
     tallies_left_out: int = 0  # flip charts of too few voters to be counted
 
     @property
-    def turnout(self):
+    def turnout(self) -> int:
         return round(100 * self.ballots / self.residents) if self.residents else 0
 
 
-def count_votes(round):
+def count_votes(round: VotingRound) -> Results:
     """Every count of a round as the database holds it: the online ballots'
     points, and the dots of the flip charts counted in published figures
     (access.disclosure). Never shown as such: pages, exports and the agenda's
@@ -102,7 +115,7 @@ def count_votes(round):
     )
     rows = [IssueResult(issue, online.get(issue.pk, 0), paper.get(issue.pk, 0)) for issue in issues]
     _share(rows, ballots, tallies["paper_voters"])
-    residents = Membership.objects.filter(
+    residents = Membership.objects.filter(  # type: ignore[misc]
         neighbourhood_id=round.agenda.neighbourhood_id, role="resident"
     ).count()
     return Results(
@@ -115,7 +128,7 @@ def count_votes(round):
     )
 
 
-def _share(rows, ballots, paper_voters):
+def _share(rows: list[IssueResult], ballots: int, paper_voters: int) -> None:
     """Each issue's share of each source's total, weighted by how many
     people voted in it; rows sorted by the combined share."""
     online_total = sum(row.online or 0 for row in rows) or 1
@@ -130,7 +143,7 @@ def _share(rows, ballots, paper_voters):
     rows.sort(key=lambda row: (-row.share, row.issue.order, row.issue.pk))
 
 
-def results(round):
+def results(round: VotingRound) -> Results:
     """What may be published of a round (access.disclosure): online ballots,
     paper tallies, and the two combined, with the breakdown by group. While
     the round is open, or when it has too few ballots, its online totals are
@@ -153,13 +166,13 @@ def results(round):
     return result
 
 
-def group_breakdown(round, ballots):
+def group_breakdown(round: VotingRound, ballots: int) -> list[GroupRow]:
     """Points per issue by the groups voters said they belong to, as far as
     the rules of disclosure allow (access.disclosure.groups_to_show): each
     group shown has a row, and the voters of the groups not shown one row of
     "other groups" (a voter in several of them counts once) when that is
     safe too. `ballots`: the number of ballots of the round."""
-    memberships = {}
+    memberships: dict[UUID, set[int]] = {}
     for ballot_id, group_id in BallotGroup.objects.filter(ballot__round=round).values_list(
         "ballot_id", "group_id"
     ):
@@ -167,20 +180,20 @@ def group_breakdown(round, ballots):
     voters = list(memberships.values()) + [set()] * (ballots - len(memberships))
     groups = list(ParticipantGroup.objects.order_by("order", "slug"))
     chosen = disclosure.groups_to_show(voters, order=[g.pk for g in groups])
-    points = {}
+    points: dict[int, dict[int, int]] = {}
     for group_id, issue_id, total in (
         BallotMark.objects.filter(ballot__round=round, ballot__ballotgroup__isnull=False)
         .values_list("ballot__ballotgroup__group", "issue")
         .annotate(total=Sum("points"))
     ):
         points.setdefault(group_id, {})[issue_id] = total
-    shown = [
+    shown: list[GroupRow] = [
         (group, points.get(group.pk, {}), sum(group.pk in v for v in voters))
         for group in groups
         if group.pk in chosen
     ]
     if disclosure.OTHER in chosen:
-        named = [group.pk for group, _points, _voters in shown]
+        named = [group.pk for group in groups if group.pk in chosen]
         in_rest = (
             BallotGroup.objects.filter(ballot__round=round)
             .exclude(group__in=named)
@@ -196,19 +209,19 @@ def group_breakdown(round, ballots):
     return shown
 
 
-def rounds_with_results(user):
+def rounds_with_results(user: Person) -> QuerySet[VotingRound]:
     """The rounds whose totals `user` may read (voting.view_results)."""
     return VotingRound.objects.filter(access.round_results_filter(user))
 
 
-def round_totals(rounds):
+def round_totals(rounds: QuerySet[VotingRound]) -> dict[int, dict[str, Any]]:
     """{round id: {"ballots": n, "shown": bool, "points": {issue id: points}}}
     for `rounds` (a queryset), in two queries whatever their number. The
     points are only those the rules of disclosure let out (access.disclosure):
     a round still open, or of fewer ballots than the smallest group, has
     "shown" False and no points. Only public issues are ever on a ballot, so
     the points hold no restricted issue."""
-    totals = {}
+    totals: dict[int, dict[str, Any]] = {}
     for voting_round in (
         VotingRound.objects.filter(pk__in=rounds.values("pk"))
         .annotate(n=Count("ballots", distinct=True))

@@ -4,7 +4,10 @@ its results, a ballot found by its receipt) is read in voting.selectors,
 which writes nothing.
 """
 
+from __future__ import annotations
+
 import secrets
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -17,21 +20,28 @@ from residents.models import ResidentProfile
 
 from .keys import receipt_hash, voter_key
 from .models import Ballot, BallotGroup, BallotMark, Participation, VotingRound
-from .selectors import results
+from .selectors import Results, results
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from django.contrib.auth.models import AnonymousUser
+
+    from communities.models import User
 
 RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
 
-def may_vote(user, round):
+def may_vote(user: User | AnonymousUser, round: VotingRound) -> bool:
     return (
         user.is_authenticated
-        and Membership.objects.filter(
+        and Membership.objects.filter(  # type: ignore[misc]
             user=user, neighbourhood_id=round.agenda.neighbourhood_id, role="resident"
         ).exists()
     )
 
 
-def check_marks(round, marks):
+def check_marks(round: VotingRound, marks: dict[int, int]) -> None:
     """Refuse a ballot the round's method does not allow. `marks` maps issue
     ids to what was given: dots, 1 for approved, or rank (1 = first)."""
     allowed = set(round.ballot_issues().values_list("pk", flat=True))
@@ -43,12 +53,12 @@ def check_marks(round, marks):
     if not given:
         raise ValidationError(_("The ballot is empty: mark at least one issue."))
     if round.method == VotingRound.Method.DOTS:
-        if sum(given.values()) > round.dots_per_voter:
+        if sum(given.values()) > round.dots_per_voter:  # type: ignore[operator]
             raise ValidationError(
                 _("You placed %(placed)d dots; each person has %(each)d.")
                 % {"placed": sum(given.values()), "each": round.dots_per_voter}
             )
-        if max(given.values()) > round.max_dots_per_issue:
+        if max(given.values()) > round.max_dots_per_issue:  # type: ignore[operator]
             raise ValidationError(
                 _("At most %(most)d dots on one issue.") % {"most": round.max_dots_per_issue}
             )
@@ -61,7 +71,7 @@ def check_marks(round, marks):
             raise ValidationError(_("Number the issues you rank 1, 2, 3… without gaps or repeats."))
 
 
-def points_of(round, marks):
+def points_of(round: VotingRound, marks: dict[int, int]) -> dict[int, int]:
     """What each mark counts: dots and approvals as they are; a rank as its
     Borda points (with n issues on the ballot, first gets n−1, last 0)."""
     given = {issue_id: value for issue_id, value in marks.items() if value}
@@ -71,7 +81,7 @@ def points_of(round, marks):
     return {issue_id: size - rank for issue_id, rank in given.items()}
 
 
-def cast_ballot(round, user, marks):
+def cast_ballot(round: VotingRound, user: User, marks: dict[int, int]) -> str:
     """Record (or replace) the user's ballot; returns the receipt code, shown
     once. Raises ValidationError, storing nothing, when refused."""
     with transaction.atomic():
@@ -106,7 +116,7 @@ def cast_ballot(round, user, marks):
     return receipt
 
 
-def forget_groups_on_ballots(user, group_ids):
+def forget_groups_on_ballots(user: User, group_ids: list[int]) -> int:
     """Take these groups off the user's ballots, in every round they voted
     in (found, like a replaced ballot, through the server's secret): a
     resident who withdraws an answer withdraws it from their ballots too.
@@ -121,7 +131,7 @@ def forget_groups_on_ballots(user, group_ids):
     return deleted
 
 
-def close_round(round, *, now=None):
+def close_round(round: VotingRound, *, now: datetime | None = None) -> bool:
     """Close a round by hand (the first closing time is kept) and seal it,
     in one transaction: no ballot is cast between the two, and a round is
     never closed without its ballots sealed. Returns whether this call
@@ -138,7 +148,7 @@ def close_round(round, *, now=None):
     return closed
 
 
-def seal_if_closed(round):
+def seal_if_closed(round: VotingRound) -> bool:
     """Seal a round that its closing time closed, the first time its results
     are read or applied after that time: no task watches the clocks. Costs
     no query while the round is open or once it is sealed."""
@@ -148,7 +158,7 @@ def seal_if_closed(round):
         return _seal(VotingRound.objects.select_for_update().get(pk=round.pk))
 
 
-def _seal(round):
+def _seal(round: VotingRound) -> bool:
     """Write a closed round's ballots again, in the caller's transaction
     (`round` locked by it) and in a random order, with new random ids: what
     the database kept of the order and the transactions in which they were
@@ -185,7 +195,7 @@ def _seal(round):
     return True
 
 
-def apply_result(round, result=None):
+def apply_result(round: VotingRound, result: Results | None = None) -> None:
     """Order the agenda's prioritised issues by the combined result; the
     issues not on the ballot (restricted ones) keep their order after them."""
     if result is None:

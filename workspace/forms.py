@@ -78,7 +78,7 @@ class BilingualMixin:
     text in at least one of the two languages; the page shows the other
     language, saying so, until someone writes it."""
 
-    bilingual = {}  # base field -> required in at least one language?
+    bilingual: dict[str, bool] = {}  # base field -> required in at least one language?
 
     def label_bilingual_fields(self):
         for base in self.bilingual:
@@ -362,5 +362,5 @@ class SectionForm(RevisionMixin, BilingualMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.label_bilingual_fields()
         self.add_revision_field()
-        for code in ("es", "en"):
+        for code in LANGUAGE_CODES:
             self.fields[f"body_{code}"].help_text = Section._meta.get_field("body").help_text

@@ -1,6 +1,10 @@
 """What the workspace dashboard shows, in a fixed number of queries."""
 
+from __future__ import annotations
+
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, Sum
 
@@ -10,20 +14,23 @@ from communities.models import Neighbourhood
 from proposals.models import Proposal
 from workshops.models import Workshop
 
+if TYPE_CHECKING:
+    from access.types import Person
+
 RECENT_WORKSHOPS = 10
 ATTENTION_LIMIT = 20
 
 
 @dataclass
 class Dashboard:
-    neighbourhoods: list
-    recent_workshops: list
-    workshops_without_attendance: list
-    proposals_without_issue: list
-    national_agendas: list
+    neighbourhoods: list[Neighbourhood]
+    recent_workshops: Sequence[Workshop]  # each with its `participants`
+    workshops_without_attendance: list[Workshop]
+    proposals_without_issue: list[Proposal]
+    national_agendas: list[Agenda]
 
 
-def dashboard(user):
+def dashboard(user: Person) -> Dashboard:
     in_scope = workspace_neighbourhood_filter(user)
     neighbourhoods = list(
         Neighbourhood.objects.filter(in_scope)

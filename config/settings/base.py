@@ -153,9 +153,10 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "America/Mexico_City"
-MODELTRANSLATION_DEFAULT_LANGUAGE = "es"
-MODELTRANSLATION_LANGUAGES = ("es", "en")
-# Fallback is shown explicitly by the templates (see agendas.templatetags);
+# Every text is stored once per language above, the first being the default.
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
+# Fallback is shown explicitly by the templates (see core.templatetags.bilingual);
 # the library's silent fallback is switched off so a missing text stays visible.
 MODELTRANSLATION_FALLBACK_LANGUAGES = ()
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600

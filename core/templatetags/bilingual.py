@@ -5,12 +5,14 @@ and a visible note, so a reader knows why it is not in their language.
 """
 
 import html
+from typing import Any
 
 from django import template
 from django.utils.html import format_html, strip_tags
 from django.utils.translation import gettext as _
 
-from core.text import localized, render_markdown
+from core import text
+from core.text import Localized, localized, render_markdown
 
 register = template.Library()
 
@@ -21,7 +23,7 @@ FALLBACK_NOTES = {
 }
 
 
-def _marked(value, content, element="span"):
+def _marked(value: Localized, content: str, element: str = "span") -> str:
     """`content` as is, or, when it is in the other language, wrapped with
     its `lang` and followed by a note saying which language it is in."""
     if not value.fallback:
@@ -36,14 +38,14 @@ def _marked(value, content, element="span"):
 
 
 @register.simple_tag
-def tr(obj, field):
+def tr(obj: Any, field: str) -> str:
     """Inline text: `{% tr issue "title" %}`."""
     value = localized(obj, field)
     return _marked(value, value.text)
 
 
 @register.simple_tag
-def tr_md(obj, field, participants=None):
+def tr_md(obj: Any, field: str, participants: int | None = None) -> str:
     """A Markdown block: `{% tr_md section "body" participants=42 %}`."""
     value = localized(obj, field)
     replacements = {} if participants is None else {"participants": participants}
@@ -51,12 +53,18 @@ def tr_md(obj, field, participants=None):
 
 
 @register.filter
-def has_text(obj, field):
+def html_lang(code: str) -> str:
+    """A language as a page's `lang` names it: `{{ LANGUAGE_CODE|html_lang }}`."""
+    return text.html_lang(code)
+
+
+@register.filter
+def has_text(obj: Any, field: str) -> bool:
     return bool(localized(obj, field).text)
 
 
 @register.simple_tag
-def tr_plain(obj, field):
+def tr_plain(obj: Any, field: str) -> str:
     """Markdown text as plain words, for lists and summaries."""
     value = localized(obj, field)
     # strip_tags leaves entities (&amp;); unescape so autoescaping shows them once.

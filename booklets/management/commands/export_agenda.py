@@ -8,6 +8,7 @@ who must be allowed to see the agenda's restricted items.
 
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.core.management.base import BaseCommand, CommandError
@@ -19,8 +20,7 @@ from booklets.rendering import Stamp, booklet_html
 from booklets.services import may_export
 from core.files import write_atomically
 from core.pdf import render_pdf
-
-LANGUAGES = ["es", "en"]
+from core.text import LANGUAGE_CODES
 
 
 class Command(BaseCommand):
@@ -28,7 +28,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("slug")
-        parser.add_argument("--lang", choices=LANGUAGES, default="es")
+        parser.add_argument("--lang", choices=LANGUAGE_CODES, default=settings.LANGUAGE_CODE)
         parser.add_argument("--edition", choices=Edition.values, default=Edition.PUBLIC)
         parser.add_argument("--paper", choices=Paper.values, default=Paper.A4)
         parser.add_argument("--out", required=True, help="the PDF file to write")
