@@ -1,0 +1,66 @@
+"""The apps stand on floors (docs/architecture.md draws them): an app
+imports only apps on lower floors. Moving an app, or adding one, is a change
+to this table and to that drawing together."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from tests.test_import_cycles import ALLOWED_LATE
+
+ROOT = Path(__file__).resolve().parents[1]
+FLOORS = {
+    "config": 12,
+    "opendata": 11,
+    **dict.fromkeys(("workspace", "api", "comparison", "privacy"), 10),
+    **dict.fromkeys(("voting", "demo"), 9),
+    "residents": 8,
+    **dict.fromkeys(("booklets", "editing", "pages"), 7),
+    **dict.fromkeys(("items", "publication"), 6),
+    "synthesis": 5,
+    **dict.fromkeys(("proposals", "tallies"), 4),
+    "agendas": 3,
+    "workshops": 2,
+    **dict.fromkeys(("communities", "history"), 1),
+    **dict.fromkeys(("access", "core"), 0),
+}
+
+
+def apps_imported_by(app):
+    """(file, app) for every import of another of the project's apps."""
+    for path in (ROOT / app).rglob("*.py"):
+        if "migrations" in path.parts:
+            continue
+        tree = ast.parse(path.read_text(), filename=str(path))
+        late = set()
+        if app in ALLOWED_LATE:
+            for node in ast.walk(tree):
+                if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                    late |= {id(child) for child in ast.walk(node)}
+        for node in ast.walk(tree):
+            if id(node) in late:
+                continue
+            if isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                modules = [node.module]
+            else:
+                continue
+            for module in modules:
+                top = module.split(".")[0]
+                if top in FLOORS and top != app:
+                    yield str(path.relative_to(ROOT)), top
+
+
+def test_every_app_of_the_project_has_a_floor():
+    packages = {path.parent.name for path in ROOT.glob("*/apps.py")} | {"config"}
+    assert packages == set(FLOORS)
+
+
+@pytest.mark.parametrize("app", sorted(FLOORS))
+def test_an_app_imports_only_apps_on_lower_floors(app):
+    upward = [
+        (path, other) for path, other in apps_imported_by(app) if FLOORS[other] >= FLOORS[app]
+    ]
+    assert upward == [], f"{app} (floor {FLOORS[app]}) imports apps on its floor or above"
