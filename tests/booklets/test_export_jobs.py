@@ -19,17 +19,13 @@ from agendas.models import Agenda, Issue
 from booklets import services
 from booklets.models import ExportJob
 from communities.models import Membership
+from tests.helpers import DEAD_BROKER, EN, ES, RESTRICTED_EN
 from tests.pages.helpers import page_text
 
 from . import celery_conf, folder_broker
 
 SLUG = "lazaro-cardenas"
 FORM = f"/agendas/{SLUG}/booklet/"
-EN = {"accept-language": "en"}
-ES = {"accept-language": "es"}
-RESTRICTED_TITLE = "Demo only: an invented restricted issue"
-# Nothing listens on port 1: connecting is refused, as when Redis is down.
-DEAD_BROKER = "redis://127.0.0.1:1/0"
 
 
 @pytest.fixture(autouse=True)
@@ -160,7 +156,7 @@ def test_the_agendas_team_gets_the_internal_edition(role, client_for, demo_users
     assert job.filename() == f"{SLUG}-en-a4-confidential.pdf"
     text = pdf_text(download(client, job))
     assert "CONFIDENTIAL" in text
-    assert mentions(text, RESTRICTED_TITLE)
+    assert mentions(text, RESTRICTED_EN)
     assert f"Exported by {demo_users[role].username}" in text
 
 
@@ -179,7 +175,7 @@ def test_everyone_gets_the_public_edition_of_a_published_agenda(role, client_for
     assert "Download the PDF" in page_text(page)
     text = pdf_text(download(client, job))
     assert mentions(text, Agenda.objects.get(slug=SLUG).title_en)
-    assert not mentions(text, RESTRICTED_TITLE)
+    assert not mentions(text, RESTRICTED_EN)
     assert "CONFIDENTIAL" not in text
 
 
@@ -213,7 +209,7 @@ def test_the_team_still_exports_a_draft(client_for, ask):
     job = ask(facilitator, edition="internal")
 
     assert job.status == ExportJob.Status.READY
-    assert mentions(pdf_text(download(facilitator, job)), RESTRICTED_TITLE)
+    assert mentions(pdf_text(download(facilitator, job)), RESTRICTED_EN)
 
 
 # --- whose job it is ------------------------------------------------------------

@@ -8,7 +8,6 @@ read out of the PDF as a reader's software would.
 
 import io
 import re
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -26,6 +25,7 @@ from core.text import localized
 from demo.loader import DATA_FILE
 from proposals.models import Proposal
 from tallies.models import PaperTally, TallyCount
+from tests.helpers import squash
 from workshops.models import Workshop
 
 from ..pages.helpers import plain
@@ -65,13 +65,6 @@ def restricted_titles():
 
 
 RESTRICTED_TITLE = restricted_titles()
-
-
-def squash(text, *, fold=False):
-    """Text without its whitespace: the PDF breaks lines anywhere, even after
-    a hyphen, so only the sequence of visible characters is compared."""
-    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-    return text.casefold() if fold else text
 
 
 class Booklet:

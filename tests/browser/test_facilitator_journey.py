@@ -8,8 +8,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.helpers import fits, no_horizontal_scroll
+from tests.helpers import PASSWORD
+
 FACILITATOR = "facilitator-lazaro-cardenas"
-PASSWORD = "demo-agendas-2026"
 PUBLIC_AGENDA = "/agendas/lazaro-cardenas/"
 
 # What the facilitator types. Both languages are filled in, so that each page
@@ -164,16 +166,6 @@ UI = {
         "write it": "Write it in Spanish, in English or in both.",
     },
 }
-
-
-def no_horizontal_scroll(page):
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-
-
-def fits(page):
-    """The page just reached fits the phone's width (checked after it loaded)."""
-    page.wait_for_load_state()
-    assert no_horizontal_scroll(page), page.url
 
 
 def participants_on(page, ui):

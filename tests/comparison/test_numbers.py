@@ -9,13 +9,13 @@ from django.utils import timezone
 from agendas.models import Agenda, Issue
 from communities.models import Neighbourhood, ParticipantGroup, SecurityDimension
 from tallies.models import PaperTally
+from tests.helpers import EN
 from voting.models import Ballot, BallotMark, VotingRound
 from workshops.models import Attendance, Workshop
 
 from .helpers import counts, matrix, svg_texts, tables
 
 pytestmark = pytest.mark.django_db
-EN = {"accept-language": "en"}
 
 
 def header(neighbourhood):

@@ -12,7 +12,6 @@ import math
 import re
 import string
 import time
-import unicodedata
 from datetime import timedelta
 from types import SimpleNamespace
 from urllib.parse import quote
@@ -32,6 +31,7 @@ from communities.models import Membership, Neighbourhood, ParticipantGroup
 from residents import codes, services, slips
 from residents.models import CodeBatch, CodeSheet, ParticipantCode, ResidentProfile
 from residents.slips import QR_OPTIONS, SlipsDoNotFit, slips_pdf
+from tests.helpers import EN, ES, squash
 
 from ..booklets import celery_conf
 from ..pages.helpers import page_text
@@ -40,8 +40,6 @@ pytestmark = pytest.mark.django_db
 
 User = get_user_model()
 
-EN = {"accept-language": "en"}
-ES = {"accept-language": "es"}
 HEADERS = {"en": EN, "es": ES}
 HOME = "lazaro-cardenas"
 # Written out here rather than taken from the application: the promise is
@@ -163,11 +161,6 @@ def snapshot():
         ),
         "sheets": CodeSheet.objects.count(),
     }
-
-
-def squash(text):
-    # The PDF breaks lines anywhere; only the visible characters are compared.
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 # --- what the printed sheet holds ---------------------------------------------------------

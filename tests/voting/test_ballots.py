@@ -10,11 +10,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from agendas.models import Issue
+from tests.helpers import EN, ES, RESTRICTED_EN, signed_in
 from tests.pages.helpers import page_text
 from tests.voting import (
-    EN,
-    ES,
-    RESTRICTED_TITLE,
     SLUG,
     ballot_data,
     cast,
@@ -25,7 +23,6 @@ from tests.voting import (
     receipt_of,
     resident_with_code,
     restricted_prioritised_issue,
-    signed_in,
     stored_votes,
     text_in_database,
 )
@@ -310,7 +307,7 @@ def other_agenda_issue(round, issues):
 
 
 def demo_restricted_issue(round, issues):
-    return Issue.objects.get(agenda=round.agenda, title_en=RESTRICTED_TITLE)
+    return Issue.objects.get(agenda=round.agenda, title_en=RESTRICTED_EN)
 
 
 def silenced_public_issue(round, issues):
@@ -479,7 +476,7 @@ def test_a_visitor_is_sent_to_sign_in_before_voting(client_for):
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_a_restricted_issue_is_never_on_the_ballot_page(client_for, method, language):
     restricted = [restricted_prioritised_issue()]
-    restricted.append(Issue.objects.get(agenda__slug=SLUG, title_en=RESTRICTED_TITLE))
+    restricted.append(Issue.objects.get(agenda__slug=SLUG, title_en=RESTRICTED_EN))
     round = open_round(method)
 
     response = client_for("resident").get(f"/vote/{round.pk}/", headers=HEADERS[language])

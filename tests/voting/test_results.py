@@ -11,23 +11,20 @@ from datetime import date
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from agendas.models import Issue
 from communities.models import ParticipantGroup
 from residents.models import ResidentProfile
 from tallies.models import PaperTally, TallyCount
+from tests.helpers import EN, count_queries, signed_in
 from tests.pages.helpers import page_text
 from tests.voting import (
-    EN,
     SLUG,
     agenda,
     many_residents,
     open_round,
     resident_with_code,
     restricted_prioritised_issue,
-    signed_in,
 )
 from voting import services
 from voting.models import VotingRound
@@ -485,12 +482,6 @@ def add_ballots(round, i, times, batch):
         voters_in(round, "youths", 2, [(i[4], 1)], prefix=f"y{batch}-{n}")
         voters_in(round, "elderly", 3, [(i[6], 2)], prefix=f"e{batch}-{n}")
         voters_in(round, None, 1, [(i[9], 1)], prefix=f"n{batch}-{n}")
-
-
-def count_queries(call):
-    with CaptureQueriesContext(connection) as queries:
-        call()
-    return len(queries)
 
 
 def closed_rounds(times):

@@ -12,12 +12,12 @@ from agendas.models import Agenda, Issue
 from communities.models import ParticipantGroup, SecurityDimension
 from proposals.models import Proposal
 from tallies.models import PaperTally, TallyCount
+from tests.helpers import EN
 from tests.workspace.forms import issue_as_it_stands
 from workshops.models import Workshop
 
 pytestmark = pytest.mark.django_db
 
-EN = {"accept-language": "en"}
 FACILITATOR = "facilitator-lazaro-cardenas"
 TRUST = "Lack of trust in the authorities"
 AGGRESSIONS = "Aggressions, assaults and robberies"

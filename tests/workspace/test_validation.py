@@ -13,6 +13,7 @@ from agendas.models import Agenda, Issue
 from communities.models import Neighbourhood, ParticipantGroup
 from proposals.models import Proposal
 from tallies.models import PaperTally, TallyCount
+from tests.helpers import EN
 from workshops.models import Attendance, Workshop
 
 from ..pages.helpers import page_text
@@ -20,7 +21,6 @@ from .forms import issue_as_it_stands
 
 pytestmark = pytest.mark.django_db
 
-EN = {"accept-language": "en"}
 BANNER = {
     "en": "Nothing was saved. Please correct what is marked below.",
     "es": "No se guardó nada. Corrija lo que está señalado abajo.",
