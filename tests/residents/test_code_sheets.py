@@ -28,7 +28,7 @@ from tests.helpers import DEAD_BROKER, EN, ES
 
 from ..booklets import celery_conf
 from ..pages.helpers import page_text
-from .test_codes import assert_sheet_of, codes_page, neighbourhood, sheet_made_by
+from .helpers import assert_sheet_of, codes_page, neighbourhood, sheet_made_by
 
 User = get_user_model()
 FORM = {"count": "4", "days": "", "label": "Taller del sábado", "paper": "letter"}
