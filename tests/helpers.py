@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 EN = {"accept-language": "en"}
 ES = {"accept-language": "es"}
+HEADERS = {"en": EN, "es": ES}
 # Every demo person's password (demo/data/seed.yaml).
 PASSWORD = "demo-agendas-2026"
 # The issue the demo plants on the Lázaro Cárdenas agenda for facilitators

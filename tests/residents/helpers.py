@@ -15,13 +15,12 @@ from communities.models import Membership, Neighbourhood
 from residents import codes, services
 from residents.models import CodeBatch, CodeSheet, ParticipantCode, ResidentProfile
 from residents.slips import QR_OPTIONS
-from tests.helpers import EN, ES, squash
+from tests.helpers import HEADERS, squash
 
 from ..pages.helpers import page_text
 
 User = get_user_model()
 
-HEADERS = {"en": EN, "es": ES}
 HOME = "lazaro-cardenas"
 # Written out here rather than taken from the application: the promise is
 # "no character that can be mistaken for another".

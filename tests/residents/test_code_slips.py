@@ -16,14 +16,7 @@ from residents import codes, services, slips
 from residents.models import CodeBatch
 from residents.slips import SlipsDoNotFit, slips_pdf
 
-from .helpers import (
-    CODE,
-    Sheet,
-    assert_sheet_of,
-    issue,
-    neighbourhood,
-    snapshot,
-)
+from .helpers import CODE, Sheet, assert_sheet_of, issue, neighbourhood, snapshot
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_attempt_counts")]
 
