@@ -21,8 +21,6 @@ set_hypothesis_home_dir(
     or Path(tempfile.gettempdir()) / "human-security-agendas-hypothesis"
 )
 
-ROLES = ["visitor", "resident", "other_facilitator", "facilitator", "researcher", "admin"]
-
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):

@@ -18,6 +18,10 @@ PASSWORD = "demo-agendas-2026"
 # only: it must show nowhere else.
 RESTRICTED_EN = "Demo only: an invented restricted issue"
 RESTRICTED_ES = "Solo demostración: un tema restringido inventado"
+# The people of the demo_users fixture, from the least trusted: a visitor, a
+# resident and a facilitator of Lázaro Cárdenas, the facilitator of another
+# neighbourhood, a researcher and an administrator.
+ROLES = ("visitor", "resident", "other_facilitator", "facilitator", "researcher", "admin")
 # Nothing listens on port 1: connecting is refused, as when Redis is down.
 DEAD_BROKER = "redis://127.0.0.1:1/0"
 

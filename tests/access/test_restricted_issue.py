@@ -7,14 +7,13 @@ import re
 import pytest
 
 from agendas.models import Issue
-from tests.helpers import EN, RESTRICTED_EN
+from tests.helpers import EN, RESTRICTED_EN, ROLES
 
 from ..pages.helpers import page_text
 
 pytestmark = pytest.mark.django_db
 
 ALLOWED = {"facilitator": True, "researcher": True, "admin": True}
-ROLES = ["visitor", "resident", "other_facilitator", "facilitator", "researcher", "admin"]
 
 
 def public_issue_count():

@@ -9,7 +9,7 @@ from django.test import Client
 from agendas.models import Agenda
 from booklets.models import ExportJob
 from communities.models import Membership
-from tests.helpers import EN, ES, RESTRICTED_EN
+from tests.helpers import EN, ES, RESTRICTED_EN, ROLES
 from tests.pages.helpers import page_text
 
 from .jobs import (
@@ -70,9 +70,7 @@ def test_the_agendas_team_gets_the_internal_edition(role, client_for, demo_users
     assert f"Exported by {demo_users[role].username}" in text
 
 
-@pytest.mark.parametrize(
-    "role", ["visitor", "resident", "other_facilitator", "facilitator", "researcher", "admin"]
-)
+@pytest.mark.parametrize("role", ROLES)
 def test_everyone_gets_the_public_edition_of_a_published_agenda(role, client_for, ask):
     client = client_for(role)
 

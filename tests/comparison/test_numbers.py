@@ -9,7 +9,7 @@ from django.utils import timezone
 from agendas.models import Agenda, Issue
 from communities.models import Neighbourhood, ParticipantGroup, SecurityDimension
 from tallies.models import PaperTally
-from tests.helpers import EN
+from tests.helpers import EN, ROLES
 from voting.models import Ballot, BallotMark, VotingRound
 from workshops.models import Attendance, Workshop
 
@@ -48,9 +48,7 @@ def expected_matrix(user):
     return {key: tuple(value) for key, value in expected.items()}
 
 
-@pytest.mark.parametrize(
-    "role", ["visitor", "resident", "other_facilitator", "facilitator", "researcher", "admin"]
-)
+@pytest.mark.parametrize("role", ROLES)
 def test_the_matrix_counts_what_each_person_may_see(client_for, demo_users, role):
     response = client_for(role).get("/compare/", headers=EN)
     assert response.status_code == 200

@@ -8,7 +8,7 @@ from django.test import Client
 
 from residents import services
 from residents.models import CodeBatch, CodeSheet, ParticipantCode
-from tests.helpers import EN
+from tests.helpers import EN, ROLES
 
 from ..pages.helpers import page_text
 from .helpers import codes_page, issue, join, neighbourhood, sheet_made_by, snapshot, withdraw_url
@@ -18,7 +18,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_attempt_coun
 
 # --- who prints and withdraws codes -------------------------------------------------------
 
-ROLES = ("visitor", "resident", "other_facilitator", "facilitator", "researcher", "admin")
 # fmt: off
 CODES_PAGE = {
     # role                GET  POST withdraw

@@ -20,13 +20,12 @@ from agendas.models import Agenda, Issue
 from communities.models import Neighbourhood, ParticipantGroup, SecurityDimension
 from proposals.models import Proposal
 from tallies.models import PaperTally, TallyCount
-from tests.helpers import EN, RESTRICTED_EN, RESTRICTED_ES
+from tests.helpers import EN, RESTRICTED_EN, RESTRICTED_ES, ROLES
 from workshops.models import Attendance, Workshop
 
 pytestmark = pytest.mark.django_db
 
 RESTRICTED_TITLES = [RESTRICTED_EN, RESTRICTED_ES]
-ROLES = ("visitor", "resident", "other_facilitator", "facilitator", "researcher", "admin")
 # Only these see the restricted issue; for anyone else it does not exist.
 SEES_RESTRICTED = {"facilitator", "researcher", "admin"}
 
