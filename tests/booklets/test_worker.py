@@ -33,7 +33,7 @@ from demo.loader import load_demo
 from residents.models import CodeSheet
 from tests.helpers import DEAD_BROKER, EN
 
-from ..residents.test_codes import assert_sheet_of
+from ..residents.helpers import assert_sheet_of
 from . import celery_conf
 
 ROOT = Path(__file__).resolve().parents[2]

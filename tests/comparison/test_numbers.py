@@ -155,7 +155,7 @@ def test_paper_votes_and_online_results(client_for):
         closed_at=timezone.now() - datetime.timedelta(days=1),
     )
     open_round = VotingRound.objects.create(agenda=agenda, title="Open vote", method="approval")
-    # Five ballots: fewer would not be shown (tests/comparison/test_disclosure.py).
+    # Five ballots: fewer would not be shown (tests/voting/test_disclosure.py).
     for n, chosen in enumerate([issues[:3], issues[1:3], issues[2:3], issues[2:3], issues[2:3]]):
         for round in (closed, open_round):
             ballot = Ballot.objects.create(round=round, voter_key=f"k{n}", receipt_hash="x")
