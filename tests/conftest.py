@@ -1,14 +1,25 @@
 """Shared fixtures: the demo data is loaded once per test database, and each
 test runs in a transaction that is rolled back."""
 
+import os
+import tempfile
+from pathlib import Path
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from communities.models import Membership, Neighbourhood
 from demo.loader import load_demo
 
-ROLES = ["visitor", "resident", "other_facilitator", "facilitator", "researcher", "admin"]
+# Hypothesis (under the API's schema fuzzing) keeps its caches and examples in
+# a folder of its own; outside the checkout, so running the tests leaves the
+# working tree as it found it.
+set_hypothesis_home_dir(
+    os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY")
+    or Path(tempfile.gettempdir()) / "human-security-agendas-hypothesis"
+)
 
 
 @pytest.fixture(scope="session")

@@ -8,13 +8,12 @@ import pytest
 from agendas.models import Agenda, Issue
 from proposals.models import Proposal
 from synthesis.models import NationalPoint
+from tests.helpers import EN, page_queries
 from workshops.models import Workshop
 
 from ..pages.helpers import page_text
 
 pytestmark = pytest.mark.django_db
-
-EN = {"accept-language": "en"}
 
 
 @pytest.fixture
@@ -168,18 +167,13 @@ def test_a_staff_facilitator_cannot_open_the_national_point_form(staff):
 def test_read_only_pages_cost_the_same_queries_with_ten_times_the_links(staff, restricted):
     """The read-only lines and the list filters ask one query each, however
     many issues a proposal answers or agendas there are."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     agenda = restricted.agenda
     proposal = Proposal.objects.create(agenda=agenda, actor="community", text_en="x", text_es="x")
     public = list(Issue.objects.filter(agenda=agenda, visibility="public").order_by("pk"))
     client = staff("sanchez-taboada")
 
     def count(url):
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200
-        return len(queries)
+        return page_queries(client, url)[0]
 
     urls = [f"/admin/proposals/proposal/{proposal.pk}/change/", "/admin/proposals/proposal/"]
     proposal.issues.set(public[:1])

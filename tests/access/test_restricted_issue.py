@@ -7,15 +7,13 @@ import re
 import pytest
 
 from agendas.models import Issue
+from tests.helpers import EN, RESTRICTED_EN, ROLES
 
 from ..pages.helpers import page_text
 
 pytestmark = pytest.mark.django_db
 
-TITLE = "Demo only: an invented restricted issue"
 ALLOWED = {"facilitator": True, "researcher": True, "admin": True}
-EN = {"accept-language": "en"}
-ROLES = ["visitor", "resident", "other_facilitator", "facilitator", "researcher", "admin"]
 
 
 def public_issue_count():
@@ -27,7 +25,7 @@ def test_restricted_issue_on_agenda_page_only_for_those_allowed(client_for, role
     response = client_for(role).get("/agendas/lazaro-cardenas/", headers={"accept-language": "en"})
     assert response.status_code == 200
     text = page_text(response)
-    assert (TITLE in text) is ALLOWED.get(role, False)
+    assert (RESTRICTED_EN in text) is ALLOWED.get(role, False)
     assert ("Restricted: not shown to the public" in text) is ALLOWED.get(role, False)
 
 
@@ -44,11 +42,11 @@ def test_restricted_issue_in_admin_list_only_for_those_allowed(client_for, role)
     response = client_for(role).get("/admin/agendas/issue/?q=invented", headers=EN)
     if role == "admin":
         assert response.status_code == 200
-        assert TITLE in page_text(response)
+        assert RESTRICTED_EN in page_text(response)
     else:
         # Not staff: the admin sends them to its sign-in page, showing nothing.
         assert response.status_code == 302
-        assert TITLE not in response.content.decode()
+        assert RESTRICTED_EN not in response.content.decode()
 
 
 def test_staff_facilitator_of_another_neighbourhood_sees_no_restricted_issue_in_admin(
@@ -63,7 +61,7 @@ def test_staff_facilitator_of_another_neighbourhood_sees_no_restricted_issue_in_
     client.force_login(person)
     response = client.get("/admin/agendas/issue/?q=invented", headers=EN)
     assert response.status_code == 200
-    assert TITLE not in page_text(response)
+    assert RESTRICTED_EN not in page_text(response)
     # Not even in the admin's count of rows.
     response = client.get("/admin/agendas/issue/", headers=EN)
     visible = Issue.objects.filter(agenda__status="published", visibility="public").count()
@@ -84,4 +82,4 @@ def test_staff_facilitator_of_the_neighbourhood_sees_it_in_admin(make_person, cl
     )
     person.user_permissions.add(Permission.objects.get(codename="view_issue"))
     client.force_login(person)
-    assert TITLE in page_text(client.get("/admin/agendas/issue/?q=invented", headers=EN))
+    assert RESTRICTED_EN in page_text(client.get("/admin/agendas/issue/?q=invented", headers=EN))

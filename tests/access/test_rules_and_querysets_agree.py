@@ -8,6 +8,7 @@ from access.rules import forget_roles
 from agendas.models import Agenda, Issue, Section
 from proposals.models import Proposal
 from synthesis.models import NationalPoint
+from tests.helpers import ROLES
 from workshops.models import Attendance, Workshop
 
 pytestmark = pytest.mark.django_db
@@ -40,9 +41,7 @@ def varied_agendas(db):
 
 
 @pytest.mark.parametrize("model,perm", MODELS, ids=lambda v: getattr(v, "__name__", v))
-@pytest.mark.parametrize(
-    "role", ["visitor", "resident", "other_facilitator", "facilitator", "researcher", "admin"]
-)
+@pytest.mark.parametrize("role", ROLES)
 def test_object_rule_equals_queryset(demo_users, varied_agendas, model, perm, role):
     user = demo_users[role] or AnonymousUser()
     if demo_users[role]:

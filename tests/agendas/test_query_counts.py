@@ -2,13 +2,12 @@
 whatever the size of the agenda."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from agendas.cache import new_generation
 from agendas.models import Agenda, Issue
 from communities.models import SecurityDimension
-from proposals.models import Proposal
+from tests.factories import IssueFactory, ProposalFactory
+from tests.helpers import page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +19,7 @@ def grow(agenda, times):
     proposals = list(agenda.proposals.all())
     for n in range(1, times):
         for i, issue in enumerate(issues):
-            copy = Issue.objects.create(
+            IssueFactory(
                 agenda=agenda,
                 title_en=f"{issue.title_en} ({n})",
                 title_es=f"{issue.title_es} ({n})",
@@ -28,36 +27,34 @@ def grow(agenda, times):
                 kind=issue.kind,
                 visibility=issue.visibility,
                 order=1000 * n + i,
+                related_dimensions=dimensions[:3],
             )
-            copy.related_dimensions.set(dimensions[:3])
         for i, proposal in enumerate(proposals):
-            Proposal.objects.create(
+            ProposalFactory(
                 agenda=agenda,
                 actor=proposal.actor,
                 text_en=f"{proposal.text_en} ({n})",
                 text_es=f"{proposal.text_es} ({n})",
                 order=1000 * n + i,
-            ).issues.set(issues[:2])
+                issues=issues[:2],
+            )
 
 
-def count_queries(client, url, cached=False):
+def queries(client, url, cached=False):
     if not cached:
         new_generation()  # nothing cached: the page is built from the database
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), response
+    return page_queries(client, url)
 
 
 @pytest.mark.parametrize("role", ["visitor", "facilitator", "researcher"])
 def test_agenda_page_queries_do_not_grow_with_the_agenda(client_for, role):
     client = client_for(role)
     agenda = Agenda.objects.get(slug="lazaro-cardenas")
-    before, _ = count_queries(client, "/agendas/lazaro-cardenas/")
+    before, _ = queries(client, "/agendas/lazaro-cardenas/")
     issues_before = agenda.issues.count()
     grow(agenda, 10)
     assert agenda.issues.count() == 10 * issues_before
-    after, response = count_queries(client, "/agendas/lazaro-cardenas/")
+    after, response = queries(client, "/agendas/lazaro-cardenas/")
     assert after == before
     assert "Aggressions, assaults and robberies (9)" in response.content.decode() or (
         "Agresiones, asaltos y robos (9)" in response.content.decode()
@@ -67,15 +64,15 @@ def test_agenda_page_queries_do_not_grow_with_the_agenda(client_for, role):
 @pytest.mark.parametrize("role", ["visitor", "facilitator"])
 def test_agenda_page_is_served_from_cache_until_the_agenda_changes(client_for, role):
     client = client_for(role)
-    built, _ = count_queries(client, "/agendas/nuevo-almaguer/")
-    cached, _ = count_queries(client, "/agendas/nuevo-almaguer/", cached=True)
+    built, _ = queries(client, "/agendas/nuevo-almaguer/")
+    cached, _ = queries(client, "/agendas/nuevo-almaguer/", cached=True)
     assert cached < built
     if role == "visitor":
         assert cached == 0  # answered from the cache alone
     issue = Issue.objects.filter(agenda__slug="nuevo-almaguer").first()
     issue.title_es = "Título cambiado"
     issue.save()
-    _, response = count_queries(client, "/agendas/nuevo-almaguer/", cached=True)
+    _, response = queries(client, "/agendas/nuevo-almaguer/", cached=True)
     assert "Título cambiado" in response.content.decode()
 
 
@@ -102,8 +99,8 @@ def test_a_restricted_change_reaches_visitors_cached_page_at_once(client_for):
 @pytest.mark.parametrize("role", ["visitor", "facilitator", "admin"])
 def test_home_page_queries_do_not_grow_with_the_data(client_for, role):
     client = client_for(role)
-    before, _ = count_queries(client, "/")
+    before, _ = queries(client, "/")
     for agenda in Agenda.objects.exclude(slug="national"):
         grow(agenda, 3)
-    after, _ = count_queries(client, "/")
+    after, _ = queries(client, "/")
     assert after == before

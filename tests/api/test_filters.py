@@ -4,7 +4,8 @@
 import pytest
 
 from agendas.models import Issue
-from tests.opendata.helpers import EN, traces_of_the_restricted_issue
+from tests.helpers import EN
+from tests.opendata.helpers import traces_of_the_restricted_issue
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 from knox.models import AuthToken
 
-from tests.opendata.helpers import EN
+from tests.helpers import EN
 
 pytestmark = pytest.mark.django_db
 URL = "/data/token/"

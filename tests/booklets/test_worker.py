@@ -31,15 +31,14 @@ from communities.models import Neighbourhood
 from config.celery import app
 from demo.loader import load_demo
 from residents.models import CodeSheet
+from tests.helpers import DEAD_BROKER, EN
 
-from ..residents.test_codes import assert_sheet_of
+from ..residents.helpers import assert_sheet_of
 from . import celery_conf
 
 ROOT = Path(__file__).resolve().parents[2]
 SLUG = "lazaro-cardenas"
 FORM = f"/agendas/{SLUG}/booklet/"
-EN = {"accept-language": "en"}
-DEAD_BROKER = "redis://127.0.0.1:1/0"
 WAIT_SECONDS = 60
 
 # The project's `celery worker` command, with the broker the test chose laid

@@ -5,15 +5,7 @@ and version 1's permanent address still shows the old text."""
 from playwright.sync_api import expect
 
 from agendas.models import Issue
-
-PASSWORD = "demo-agendas-2026"
-
-
-def sign_in(page, site, username):
-    page.goto(site + "/sign-in/")
-    page.get_by_label("Nombre de usuario").fill(username)
-    page.get_by_label("Contraseña").fill(PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Iniciar sesión").click()
+from tests.browser.helpers import sign_in
 
 
 def test_a_suggestion_becomes_version_two_and_version_one_stays(site, new_page):

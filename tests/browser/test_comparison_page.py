@@ -4,22 +4,14 @@ work, and nothing is loaded from outside the site."""
 
 import pytest
 
-PASSWORD = "demo-agendas-2026"
+from tests.browser.helpers import NO_SIDEWAYS_SCROLL, sign_in
+
 UNNAMED_CONTROLS = (
     "[...document.querySelectorAll("
     "'main input:not([type=hidden]), main select, main textarea')]"
     ".filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label'))"
     ".map(e => e.name)"
 )
-NO_SIDEWAYS_SCROLL = "document.documentElement.scrollWidth <= window.innerWidth"
-
-
-def sign_in(page, site, username):
-    page.goto(site + "/sign-in/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main button[type=submit]").click()
-    page.wait_for_load_state()
 
 
 @pytest.mark.parametrize(

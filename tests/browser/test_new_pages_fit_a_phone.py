@@ -5,17 +5,8 @@ import pytest
 
 from agendas.models import Section
 from communities.models import Neighbourhood
+from tests.browser.helpers import sign_in
 from voting.models import VotingRound
-
-PASSWORD = "demo-agendas-2026"
-
-
-def sign_in(page, site, username):
-    page.goto(site + "/sign-in/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main button[type=submit]").click()
-    page.wait_for_load_state()
 
 
 @pytest.mark.parametrize("language", ["es-MX", "en-GB"])

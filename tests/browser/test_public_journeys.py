@@ -3,12 +3,8 @@ no JavaScript, the keyboard, and both languages."""
 
 import pytest
 
-PASSWORD = "demo-agendas-2026"
-RESTRICTED = "Demo only: an invented restricted issue"
-
-
-def no_horizontal_scroll(page):
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+from tests.browser.helpers import no_horizontal_scroll
+from tests.helpers import PASSWORD, RESTRICTED_EN
 
 
 @pytest.mark.parametrize("language", ["es-MX", "en-GB"])
@@ -30,27 +26,27 @@ def test_visitor_switches_language_and_signs_in_without_javascript(site, new_pag
     page = new_page(language="es-MX", javascript=False)
     page.goto(site + "/agendas/lazaro-cardenas/")
     assert page.locator("h2", has_text="Temas silenciados").is_visible()
-    assert page.get_by_text(RESTRICTED).count() == 0
+    assert page.get_by_text(RESTRICTED_EN).count() == 0
 
     page.get_by_role("button", name="English").click()
     assert page.url.endswith("/agendas/lazaro-cardenas/")
     assert page.locator("h2", has_text="Silenced issues").is_visible()
     assert page.get_by_text("Youths being recruited by criminal groups").is_visible()
-    assert page.get_by_text(RESTRICTED).count() == 0
+    assert page.get_by_text(RESTRICTED_EN).count() == 0
 
     page.get_by_role("link", name="Sign in").click()
     page.get_by_label("Username").fill("facilitator-lazaro-cardenas")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.goto(site + "/agendas/lazaro-cardenas/")
-    assert page.get_by_text(RESTRICTED).is_visible()
+    assert page.get_by_text(RESTRICTED_EN).is_visible()
     assert page.get_by_text("Restricted: not shown to the public").is_visible()
     # The choice of language was remembered across the sign-in.
     assert page.locator("html").get_attribute("lang") == "en"
 
     page.get_by_role("button", name="Sign out").click()
     page.goto(site + "/agendas/lazaro-cardenas/")
-    assert page.get_by_text(RESTRICTED).count() == 0
+    assert page.get_by_text(RESTRICTED_EN).count() == 0
     assert page.outside_requests == []
 
 

@@ -11,12 +11,8 @@ from residents import sheets
 from residents.models import CodeSheet
 from residents.services import issue_batch
 from tests.booklets import celery_conf, folder_broker
+from tests.browser.helpers import fits, sign_in
 from voting.models import Ballot, Participation, VotingRound
-
-
-def fits(page):
-    page.wait_for_load_state()
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), page.url
 
 
 def test_a_resident_joins_with_a_code_and_votes_on_a_phone_without_javascript(site, new_page):
@@ -144,10 +140,7 @@ def test_a_facilitator_prints_a_sheet_of_codes_on_a_phone(
     }[language]
     place = Neighbourhood.objects.get(slug="lazaro-cardenas")
     page = new_page(language=language, width=360, javascript=javascript)
-    page.goto(site + "/sign-in/")
-    page.locator("#id_username").fill("facilitator-lazaro-cardenas")
-    page.locator("#id_password").fill("demo-agendas-2026")
-    page.locator("main button[type=submit]").click()
+    sign_in(page, site, "facilitator-lazaro-cardenas")
     page.goto(site + f"/workspace/neighbourhoods/{place.pk}/codes/")
     fits(page)
     page.get_by_label(ui["count"]).fill("12")
@@ -189,10 +182,7 @@ def test_the_sheet_page_follows_the_job_with_javascript_and_then_stops_asking(
         )
         assert CodeSheet.objects.get(pk=sheet.pk).dispatched  # with the broker, no worker
         page = new_page(language="en-GB", width=360)
-        page.goto(site + "/sign-in/")
-        page.locator("#id_username").fill("facilitator-lazaro-cardenas")
-        page.locator("#id_password").fill("demo-agendas-2026")
-        page.locator("main button[type=submit]").click()
+        sign_in(page, site, "facilitator-lazaro-cardenas")
         asked = []
         url = f"{site}/workspace/code-sheets/{sheet.pk}/"
         page.on(

@@ -12,7 +12,6 @@ from workshops.models import Attendance, Workshop
 from .helpers import counts, matrix, svg_texts, tables
 
 pytestmark = pytest.mark.django_db
-EN = {"accept-language": "en"}
 LC, NA, ST = "Lázaro Cárdenas Apatzingán", "Nuevo Almaguer Guadalupe", "Sánchez Taboada Tijuana"
 
 

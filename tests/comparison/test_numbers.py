@@ -9,13 +9,13 @@ from django.utils import timezone
 from agendas.models import Agenda, Issue
 from communities.models import Neighbourhood, ParticipantGroup, SecurityDimension
 from tallies.models import PaperTally
+from tests.helpers import EN, ROLES
 from voting.models import Ballot, BallotMark, VotingRound
 from workshops.models import Attendance, Workshop
 
 from .helpers import counts, matrix, svg_texts, tables
 
 pytestmark = pytest.mark.django_db
-EN = {"accept-language": "en"}
 
 
 def header(neighbourhood):
@@ -48,9 +48,7 @@ def expected_matrix(user):
     return {key: tuple(value) for key, value in expected.items()}
 
 
-@pytest.mark.parametrize(
-    "role", ["visitor", "resident", "other_facilitator", "facilitator", "researcher", "admin"]
-)
+@pytest.mark.parametrize("role", ROLES)
 def test_the_matrix_counts_what_each_person_may_see(client_for, demo_users, role):
     response = client_for(role).get("/compare/", headers=EN)
     assert response.status_code == 200
@@ -157,7 +155,7 @@ def test_paper_votes_and_online_results(client_for):
         closed_at=timezone.now() - datetime.timedelta(days=1),
     )
     open_round = VotingRound.objects.create(agenda=agenda, title="Open vote", method="approval")
-    # Five ballots: fewer would not be shown (tests/comparison/test_disclosure.py).
+    # Five ballots: fewer would not be shown (tests/voting/test_disclosure.py).
     for n, chosen in enumerate([issues[:3], issues[1:3], issues[2:3], issues[2:3], issues[2:3]]):
         for round in (closed, open_round):
             ballot = Ballot.objects.create(round=round, voter_key=f"k{n}", receipt_hash="x")

@@ -4,15 +4,23 @@ number of neighbourhoods, issues, workshops and votes."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from agendas.models import Agenda, Issue
-from communities.models import City, Neighbourhood, ParticipantGroup, SecurityDimension
-from tallies.models import PaperTally
-from voting.models import Ballot, BallotMark, VotingRound
-from workshops.models import Attendance, Workshop
+from agendas.models import Issue
+from communities.models import City, ParticipantGroup, SecurityDimension
+from tests.factories import (
+    AgendaFactory,
+    AttendanceFactory,
+    BallotFactory,
+    BallotMarkFactory,
+    CityFactory,
+    IssueFactory,
+    NeighbourhoodFactory,
+    PaperTallyFactory,
+    VotingRoundFactory,
+    WorkshopFactory,
+)
+from tests.helpers import EN, page_queries
 
 from .helpers import tables
 
@@ -27,32 +35,33 @@ def add_places(count, issues_each=10):
     groups = list(ParticipantGroup.objects.all())
     start = City.objects.filter(slug__startswith="city-").count()
     for n in range(start, start + count):
-        city = City.objects.create(slug=f"city-{n}", name_en=f"City {n}", name_es=f"Ciudad {n}")
-        place = Neighbourhood.objects.create(
-            city=city, slug=f"place-{n}", name_en=f"Place {n}", name_es=f"Lugar {n}"
+        city = CityFactory(slug=f"city-{n}", name_en=f"City {n}", name_es=f"Ciudad {n}")
+        place = NeighbourhoodFactory(
+            city=city,
+            slug=f"place-{n}",
+            name_en=f"Place {n}",
+            name_es=f"Lugar {n}",
+            groups_engaged=groups[:2],
         )
-        place.groups_engaged.set(groups[:2])
         workshops = [
-            Workshop.objects.create(
+            WorkshopFactory(
                 neighbourhood=place, title_en=f"W{n}.{w}", date=datetime.date(2017, 1 + w, 1)
             )
             for w in range(3)
         ]
         for w, workshop in enumerate(workshops):
             for group in groups[w : w + 3]:
-                Attendance.objects.create(workshop=workshop, group=group, count=5 + w)
+                AttendanceFactory(workshop=workshop, group=group, count=5 + w)
         for status in ("published", "draft"):
-            agenda = Agenda.objects.create(
+            agenda = AgendaFactory(
                 slug=f"place-{n}-{status}",
-                scope="local",
                 neighbourhood=place,
                 status=status,
                 title_en=f"Agenda {n}",
                 title_es=f"Agenda {n}",
             )
-            issues = []
-            for i in range(issues_each):
-                issue = Issue.objects.create(
+            issues = [
+                IssueFactory(
                     agenda=agenda,
                     title_en=f"Issue {n}.{i}",
                     title_es=f"Tema {n}.{i}",
@@ -60,30 +69,21 @@ def add_places(count, issues_each=10):
                     kind="silenced" if i % 3 == 0 else "prioritised",
                     visibility="restricted" if i % 5 == 0 else "public",
                     order=i,
+                    workshops=workshops[: 1 + i % 3],
                 )
-                issue.workshops.set(workshops[: 1 + i % 3])
-                issues.append(issue)
-            PaperTally.objects.create(workshop=workshops[0], agenda=agenda, voters=9)
+                for i in range(issues_each)
+            ]
+            PaperTallyFactory(workshop=workshops[0], agenda=agenda, voters=9)
             now = timezone.now()
             for closed_at in (now - datetime.timedelta(days=1), None):
-                round = VotingRound.objects.create(
-                    agenda=agenda,
-                    method="approval",
-                    opens_at=now - datetime.timedelta(days=5),
-                    closed_at=closed_at,
+                round = VotingRoundFactory(
+                    agenda=agenda, opens_at=now - datetime.timedelta(days=5), closed_at=closed_at
                 )
                 for b in range(3):
-                    ballot = Ballot.objects.create(round=round, voter_key=f"{b}", receipt_hash="x")
+                    ballot = BallotFactory(round=round, voter_key=f"{b}")
                     for issue in issues[b : b + 4]:
                         if issue.visibility == "public" and issue.kind == "prioritised":
-                            BallotMark.objects.create(ballot=ballot, issue=issue, points=1)
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, headers={"accept-language": "en"})
-    assert response.status_code == 200
-    return len(queries), response
+                            BallotMarkFactory(ballot=ballot, issue=issue)
 
 
 URLS = ["/compare/", "/compare/?kind=silenced&date_from=2017-01-01&city=city-0&city=apatzingan"]
@@ -93,13 +93,13 @@ URLS = ["/compare/", "/compare/?kind=silenced&date_from=2017-01-01&city=city-0&c
 def test_queries_do_not_grow_with_the_data(client_for, role):
     client = client_for(role)
     add_places(1)
-    before = [count_queries(client, url)[0] for url in URLS]
-    _, response = count_queries(client, URLS[0])
+    before = [page_queries(client, url, headers=EN)[0] for url in URLS]
+    _, response = page_queries(client, URLS[0], headers=EN)
     columns_before = len(tables(response)["issue-matrix"][0]) - 1
     issues_before = Issue.objects.count()
     add_places(36)
-    after = [count_queries(client, url)[0] for url in URLS]
-    _, response = count_queries(client, URLS[0])
+    after = [page_queries(client, url, headers=EN)[0] for url in URLS]
+    _, response = page_queries(client, URLS[0], headers=EN)
     assert len(tables(response)["issue-matrix"][0]) - 1 == 10 * columns_before
     assert Issue.objects.count() >= 10 * issues_before
     assert len(tables(response)["online-votes"]) - 1 >= 37  # one closed vote per new place

@@ -4,13 +4,13 @@ may see it: not its title in either language, not a count, not a bar."""
 import pytest
 
 from agendas.models import Issue
+from tests.helpers import RESTRICTED_EN
 
 from .helpers import counts, matrix, svg_texts, tables
 
 pytestmark = pytest.mark.django_db
 HIDDEN_FROM = ["visitor", "resident", "other_facilitator"]
 SHOWN_TO = ["researcher", "admin", "facilitator"]
-DEMO_TITLE = "Demo only: an invented restricted issue"
 LC = "Lázaro Cárdenas Apatzingán"
 
 
@@ -37,7 +37,7 @@ def pages(client):
 
 
 def test_the_restricted_issue_is_seen_and_counted_only_by_those_allowed(client_for):
-    issue = Issue.objects.get(title_en=DEMO_TITLE)
+    issue = Issue.objects.get(title_en=RESTRICTED_EN)
     assert issue.visibility == "restricted" and issue.agenda.slug == "lazaro-cardenas"
     seen = {}
     for role in HIDDEN_FROM + SHOWN_TO:
@@ -59,7 +59,7 @@ def test_the_restricted_issue_is_seen_and_counted_only_by_those_allowed(client_f
 def test_it_is_marked_restricted_for_those_who_see_it(client_for, role):
     english, spanish = pages(client_for(role))
     cell = matrix(english, "issue-titles")["Personal safety", LC]
-    assert f"{DEMO_TITLE} Silenced Restricted" in cell
+    assert f"{RESTRICTED_EN} Silenced Restricted" in cell
     assert "Restringido" in matrix(spanish, "issue-titles")["Seguridad personal", LC]
 
 
@@ -69,5 +69,5 @@ def test_filters_do_not_reveal_it(client_for, role):
     for query in ["?kind=silenced", "?dimension=personal", "?kind=silenced&city=apatzingan"]:
         response = client.get("/compare/" + query, headers={"accept-language": "en"})
         assert response.status_code == 200
-        assert DEMO_TITLE not in response.content.decode()
+        assert RESTRICTED_EN not in response.content.decode()
         assert counts(matrix(response)["Personal safety", LC])[1] == 1

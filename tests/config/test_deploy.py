@@ -12,7 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_check_deploy_passes_with_debug_off():
+def test_check_deploy_passes_with_debug_off(tmp_path):
     env = {
         key: value
         for key, value in os.environ.items()
@@ -24,6 +24,9 @@ def test_check_deploy_passes_with_debug_off():
         ALLOWED_HOSTS="agendas.example.org",
         DJANGO_SETTINGS_MODULE="config.settings.base",
     )
+    # The check opens the database: on SQLite, a file of the test's own
+    # rather than the checkout's db.sqlite3.
+    env.setdefault("DATABASE_URL", f"sqlite:///{tmp_path / 'deploy-check.sqlite3'}")
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,

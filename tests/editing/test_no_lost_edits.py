@@ -12,10 +12,9 @@ from agendas.models import Issue, Section
 from demo.loader import load_demo
 from editing.diff import Piece, word_diff
 from proposals.models import Proposal
+from tests.helpers import EN
 
 from ..pages.helpers import page_text
-
-EN = {"accept-language": "en"}
 
 
 def issue_form(issue, title_en, revision):

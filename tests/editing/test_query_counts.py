@@ -3,22 +3,15 @@ same number of queries at ten times the revisions, suggestions, comments
 and versions."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from agendas.models import Agenda, Issue
-from editing.models import Comment, Suggestion, Support
+from editing.models import Support
 from proposals.models import Proposal
 from publication.lifecycle import move
+from tests.factories import CommentFactory, SuggestionFactory
+from tests.helpers import page_queries
 
 pytestmark = pytest.mark.django_db
-
-
-def queries(client, path):
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(path)
-    assert response.status_code == 200, path
-    return len(captured)
 
 
 def grow(times, demo_users):
@@ -30,12 +23,9 @@ def grow(times, demo_users):
         issue.title_en = f"Edited {n}"
         issue.revision += 1
         issue.save()
-        Suggestion.objects.create(
-            agenda=agenda, issue=issue, field="title_en", original="a", wording=f"b {n}",
-            reason="r", author=resident,
-        )  # fmt: skip
-        Comment.objects.create(agenda=agenda, issue=issue, author=resident, text=f"c {n}")
-        Comment.objects.create(agenda=agenda, proposal=proposal, author=resident, text=f"p {n}")
+        SuggestionFactory(issue=issue, original="a", wording=f"b {n}", author=resident)
+        CommentFactory(issue=issue, author=resident, text=f"c {n}")
+        CommentFactory(agenda=agenda, issue=None, proposal=proposal, author=resident, text=f"p {n}")
     Support.objects.get_or_create(proposal=proposal, user=resident)
     for _round in range(times // 3 or 1):
         for target in ["draft", "consultation", "validated", "published"]:
@@ -58,7 +48,7 @@ def test_editing_pages_cost_the_same_at_ten_times_the_data(client_for, demo_user
         (resident, "/agendas/lazaro-cardenas/consultation/"),
         (resident, "/my-suggestions/"),
     ]
-    before = [queries(client, path) for client, path in pages]
+    before = [page_queries(client, path)[0] for client, path in pages]
     grow(30, demo_users)
-    after = [queries(client, path) for client, path in pages]
+    after = [page_queries(client, path)[0] for client, path in pages]
     assert after == before, list(zip([p for _c, p in pages], before, after, strict=True))

@@ -6,11 +6,11 @@ import re
 import pytest
 
 from agendas.models import Issue
+from tests.helpers import EN
 
 from ..pages.helpers import page_text
 
 pytestmark = pytest.mark.django_db
-EN = {"accept-language": "en"}
 
 
 def save(client, issue, title):

@@ -5,12 +5,11 @@ import pytest
 
 from agendas.models import Agenda, Issue
 from editing.models import Suggestion
+from tests.helpers import EN, ES
 
 from ..pages.helpers import page_text
 
 pytestmark = pytest.mark.django_db
-EN = {"accept-language": "en"}
-ES = {"accept-language": "es"}
 
 
 @pytest.fixture

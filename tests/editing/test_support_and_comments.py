@@ -12,10 +12,10 @@ from agendas.models import Agenda, Issue
 from demo.loader import load_demo
 from editing.models import Comment, Support
 from proposals.models import Proposal
+from tests.helpers import EN
 
 from ..pages.helpers import page_text
 
-EN = {"accept-language": "en"}
 PAGE = "/agendas/lazaro-cardenas/consultation/"
 
 

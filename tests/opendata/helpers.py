@@ -12,12 +12,11 @@ from agendas.models import Issue
 from api.datasets import DATASETS
 from proposals.models import Proposal
 from tallies.models import PaperTally, TallyCount
+from tests.helpers import RESTRICTED_EN
 from voting.models import Ballot, BallotMark, VotingRound
 from workshops.models import Workshop
 
 SLUG = "lazaro-cardenas"
-RESTRICTED_EN = "Demo only: an invented restricted issue"
-EN = {"accept-language": "en"}
 
 
 def restricted_issue():

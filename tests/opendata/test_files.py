@@ -10,8 +10,9 @@ from agendas.models import Agenda, Issue
 from api.datasets import DATASETS
 from communities.models import SecurityDimension
 from proposals.models import Proposal
+from tests.helpers import EN
 
-from .helpers import EN, csv_rows
+from .helpers import csv_rows
 
 pytestmark = pytest.mark.django_db
 

@@ -7,13 +7,11 @@ import pytest
 from access import rules as access
 from agendas.models import Agenda
 from api.datasets import DATASETS
+from tests.helpers import EN, ES
 from tests.pages.helpers import page_text
 from workshops.models import Attendance, Workshop
 
-from .helpers import EN
-
 pytestmark = pytest.mark.django_db
-ES = {"accept-language": "es"}
 WARNING_EN = "Warning: your downloads include restricted items."
 
 

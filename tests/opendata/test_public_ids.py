@@ -10,9 +10,10 @@ import pytest
 from agendas.models import Agenda, Issue
 from communities.models import SecurityDimension
 from core.public_ids import PATTERN
+from tests.helpers import EN
 from workshops.models import Workshop
 
-from .helpers import EN, SLUG, api_rows, every_answer, traces_of_the_restricted_issue
+from .helpers import SLUG, api_rows, every_answer, traces_of_the_restricted_issue
 
 pytestmark = pytest.mark.django_db
 

@@ -4,17 +4,27 @@ data grows tenfold."""
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from agendas.models import Agenda, Issue
 from api.datasets import DATASETS
-from communities.models import City, Neighbourhood, ParticipantGroup, SecurityDimension
-from proposals.models import Proposal
-from tallies.models import PaperTally, TallyCount
-from voting.models import Ballot, BallotMark, VotingRound
-from workshops.models import Attendance, Workshop
+from communities.models import ParticipantGroup, SecurityDimension
+from tests.factories import (
+    AgendaFactory,
+    AttendanceFactory,
+    BallotFactory,
+    BallotMarkFactory,
+    CityFactory,
+    IssueFactory,
+    NeighbourhoodFactory,
+    PaperTallyFactory,
+    ParticipantGroupFactory,
+    ProposalFactory,
+    SecurityDimensionFactory,
+    TallyCountFactory,
+    VotingRoundFactory,
+    WorkshopFactory,
+)
+from tests.helpers import page_queries
 
 from .helpers import a_date
 
@@ -24,61 +34,52 @@ pytestmark = pytest.mark.django_db
 def add_neighbourhoods(first, last):
     """Neighbourhoods `first`..`last - 1`, each with everything the data sets hold."""
     for n in range(first, last):
-        city = City.objects.create(slug=f"city-{n}", name_es=f"Ciudad {n}", name_en=f"City {n}")
-        place = Neighbourhood.objects.create(
+        city = CityFactory(slug=f"city-{n}", name_es=f"Ciudad {n}", name_en=f"City {n}")
+        place = NeighbourhoodFactory(
             city=city, slug=f"place-{n}", name_es=f"Colonia {n}", name_en=f"Place {n}"
         )
-        dimension = SecurityDimension.objects.create(
+        dimension = SecurityDimensionFactory(
             slug=f"dimension-{n}", name_es=f"D {n}", name_en=f"D {n}", colour="#123456"
         )
-        ParticipantGroup.objects.create(slug=f"group-{n}", name_es=f"G {n}", order=n)
-        agenda = Agenda.objects.create(
+        ParticipantGroupFactory(slug=f"group-{n}", name_es=f"G {n}", order=n)
+        agenda = AgendaFactory(
             slug=f"agenda-{n}",
-            scope="local",
             neighbourhood=place,
             status="published",
-            title=f"A{n}",
+            title_es=f"A{n}",
+            title_en=f"A{n}",
         )
         issues = [
-            Issue.objects.create(
+            IssueFactory(
                 agenda=agenda,
                 title_es=f"Tema {n}-{k}",
                 dimension=dimension,
                 kind="prioritised",
                 visibility=visibility,
                 order=k,
+                related_dimensions=SecurityDimension.objects.all()[:3],
             )
             for k, visibility in enumerate(["public", "public", "restricted"])
         ]
-        for issue in issues:
-            issue.related_dimensions.set(SecurityDimension.objects.all()[:3])
         for actor in ("authorities", "community"):
-            Proposal.objects.create(agenda=agenda, actor=actor, text_es="P").issues.set(issues)
-        workshop = Workshop.objects.create(neighbourhood=place, title_es="Taller", date=a_date(n))
+            ProposalFactory(agenda=agenda, actor=actor, text_es="P", issues=issues)
+        workshop = WorkshopFactory(neighbourhood=place, title_es="Taller", date=a_date(n))
         for g in ParticipantGroup.objects.all()[:3]:
-            Attendance.objects.create(workshop=workshop, group=g, count=5)
-        tally = PaperTally.objects.create(workshop=workshop, agenda=agenda, voters=10)
+            AttendanceFactory(workshop=workshop, group=g, count=5)
+        tally = PaperTallyFactory(workshop=workshop, agenda=agenda, voters=10)
         for issue in issues:
-            TallyCount.objects.create(tally=tally, issue=issue, dots=3)
+            TallyCountFactory(tally=tally, issue=issue, dots=3)
         for closed in (True, False):
             now = timezone.now()
-            round = VotingRound.objects.create(
+            round = VotingRoundFactory(
                 agenda=agenda,
-                method="approval",
                 opens_at=now - timedelta(days=3),
                 closed_at=now - timedelta(days=1) if closed else None,
             )
             for b in range(2):
-                ballot = Ballot.objects.create(round=round, voter_key=f"{b}", receipt_hash="x")
+                ballot = BallotFactory(round=round, voter_key=f"{b}")
                 for issue in issues[:2]:
-                    BallotMark.objects.create(ballot=ballot, issue=issue, points=1)
-
-
-def queries(client, url, **extra):
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url, **extra)
-    assert response.status_code == 200, response.content[:300]
-    return len(captured), response
+                    BallotMarkFactory(ballot=ballot, issue=issue)
 
 
 URLS = [
@@ -92,11 +93,11 @@ URLS = [
 def test_downloads_and_api_lists_cost_the_same_at_ten_times_the_data(client_for, role):
     add_neighbourhoods(0, 1)
     client = client_for(role)
-    before = {url: queries(client, url)[0] for url in URLS}
+    before = {url: page_queries(client, url)[0] for url in URLS}
     add_neighbourhoods(1, 10)
     after = {}
     for url in URLS:
-        after[url], response = queries(client, url)
+        after[url], response = page_queries(client, url)
         if "issues" in url or "results" in url:
             # The rows did grow: the test measures a bigger answer.
             assert b"agenda-9" in response.content

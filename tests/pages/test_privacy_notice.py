@@ -13,12 +13,11 @@ from pages.models import PrivacyNotice
 from pages.privacy import current_notice
 from residents.models import ResidentProfile
 from residents.services import issue_batch
+from tests.helpers import EN, ES
 
 from .helpers import page_text
 
 pytestmark = pytest.mark.django_db
-EN = {"accept-language": "en"}
-ES = {"accept-language": "es"}
 LINK = 'href="/privacy/"'
 HREF = re.compile(r'href="(/[^"#?]*)')
 # Not pages: files, the admin (checked on its own), leaving the site.

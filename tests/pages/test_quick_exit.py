@@ -9,10 +9,9 @@ import pytest
 from django.contrib.staticfiles import finders
 
 from agendas.models import Agenda
+from tests.helpers import EN, ES
 
 pytestmark = pytest.mark.django_db
-EN = {"accept-language": "en"}
-ES = {"accept-language": "es"}
 CONTROL = re.compile(
     r'<a class="quick-exit[^"]*" href="([^"]+)" rel="noreferrer noopener" data-quick-exit>'
     r"([^<]+)</a>"

@@ -10,11 +10,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 
-pytestmark = pytest.mark.django_db
+from tests.helpers import EN, ES, PASSWORD
 
-PASSWORD = "demo-agendas-2026"
-EN = {"accept-language": "en"}
-ES = {"accept-language": "es"}
+pytestmark = pytest.mark.django_db
 
 
 def sign_in(username, password, *, address="203.0.113.5", headers=EN, forwarded=None):

@@ -13,9 +13,6 @@ from datetime import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import connection
-from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
@@ -25,6 +22,7 @@ from editing import suggestions as editing
 from editing.models import Comment, Suggestion, Support
 from proposals.models import Proposal
 from residents.models import ResidentProfile
+from tests.helpers import EN, page_queries, signed_in
 from voting.models import Ballot, Participation, VotingRound
 from voting.selectors import count_votes
 from voting.services import cast_ballot
@@ -32,7 +30,6 @@ from voting.services import cast_ballot
 from ..pages.helpers import page_text
 
 pytestmark = pytest.mark.django_db
-EN = {"accept-language": "en"}
 User = get_user_model()
 
 
@@ -56,12 +53,6 @@ def take_part(user, agenda, word):
     suggestion = editing.suggest(user, "issue", issue, "title_en", f"Wording of {word}", "Why")
     editing.support(user, proposal)
     return suggestion
-
-
-def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
@@ -214,13 +205,6 @@ def test_the_service_refuses_to_delete_anyone_but_a_resident(demo_users):
         assert User.objects.filter(pk=demo_users[role].pk).exists()
 
 
-def queries(client, path):
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(path)
-    assert response.status_code == 200, path
-    return len(captured)
-
-
 def test_my_data_pages_cost_the_same_at_ten_times_the_data(make_person, agenda):
     resident = make_person("resident-busy", role="resident", neighbourhood="lazaro-cardenas")
     client = signed_in(resident)
@@ -237,9 +221,9 @@ def test_my_data_pages_cost_the_same_at_ten_times_the_data(make_person, agenda):
 
     grow(1)
     paths = ["/my-data/", "/my-data/download/", "/my-data/delete/"]
-    before = {path: queries(client, path) for path in paths}
+    before = {path: page_queries(client, path)[0] for path in paths}
     grow(10)
-    after = {path: queries(client, path) for path in paths}
+    after = {path: page_queries(client, path)[0] for path in paths}
     assert after == before
 
 

@@ -24,14 +24,13 @@ from communities.models import Membership, Neighbourhood
 from demo.loader import load_demo
 from residents import services, sheets
 from residents.models import CodeBatch, CodeSheet
+from tests.helpers import DEAD_BROKER, EN, ES
 
 from ..booklets import celery_conf
 from ..pages.helpers import page_text
-from .test_codes import EN, assert_sheet_of, codes_page, neighbourhood, sheet_made_by
+from .helpers import assert_sheet_of, codes_page, neighbourhood, sheet_made_by
 
 User = get_user_model()
-ES = {"accept-language": "es"}
-DEAD_BROKER = "redis://127.0.0.1:1/0"
 FORM = {"count": "4", "days": "", "label": "Taller del sábado", "paper": "letter"}
 
 

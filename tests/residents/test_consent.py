@@ -16,13 +16,11 @@ from agendas.models import Agenda
 from communities.models import ParticipantGroup
 from pages.privacy import current_notice
 from residents.models import ResidentProfile, SensitiveGroup
+from tests.helpers import EN, ES
 from voting.models import Ballot, BallotGroup, VotingRound
 from voting.services import cast_ballot
 
 pytestmark = pytest.mark.django_db
-
-EN = {"accept-language": "en"}
-ES = {"accept-language": "es"}
 
 
 def group(slug):

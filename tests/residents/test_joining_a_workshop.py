@@ -10,6 +10,7 @@ from django.test import Client
 from communities.models import Neighbourhood
 from residents import codes, services
 from residents.models import ParticipantCode
+from tests.helpers import EN
 from tests.voting import cast, check_receipt, online_totals, open_round, receipt_of
 from voting.models import Ballot, Participation
 
@@ -17,7 +18,6 @@ pytestmark = pytest.mark.django_db
 
 HALL = "192.0.2.30"  # the community hall's one Wi-Fi
 SLUG = "lazaro-cardenas"
-EN = {"accept-language": "en"}
 
 
 def batch(count):

@@ -10,18 +10,15 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.db import models
-from django.test import Client
 
 from agendas.models import Agenda, Issue
 from communities.models import Membership, Neighbourhood, SecurityDimension
 from residents.services import issue_batch, redeem
+from tests.helpers import EN
 from voting.models import Ballot, BallotMark, Participation, VotingRound
 
 SLUG = "lazaro-cardenas"
-EN = {"accept-language": "en"}
-ES = {"accept-language": "es"}
 RECEIPT = re.compile(r'id="receipt">\s*([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})\s*<')
-RESTRICTED_TITLE = "Demo only: an invented restricted issue"
 
 
 def agenda(slug=SLUG):
@@ -68,12 +65,6 @@ def restricted_prioritised_issue(slug=SLUG, **fields):
         visibility=Issue.Visibility.RESTRICTED,
         **fields,
     )
-
-
-def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def ballot_data(round, marks):

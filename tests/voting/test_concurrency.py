@@ -15,16 +15,15 @@ from django.core.cache import cache
 from django.db import connections
 
 from demo.loader import load_demo
+from tests.helpers import EN, signed_in
 from tests.pages.helpers import page_text
 from tests.voting import (
-    EN,
     ballot_data,
     check_receipt,
     many_residents,
     online_totals,
     open_round,
     receipt_of,
-    signed_in,
 )
 from voting import selectors, services
 from voting.models import Ballot, BallotMark, Participation

@@ -24,9 +24,10 @@ from agendas.models import Issue
 from communities.models import ParticipantGroup
 from residents.models import ResidentProfile
 from tests.comparison.helpers import tables
+from tests.helpers import EN
 from tests.opendata.helpers import api_rows, csv_rows
 from tests.pages.helpers import page_text
-from tests.voting import EN, SLUG, many_residents, open_round
+from tests.voting import SLUG, many_residents, open_round
 from voting import services
 from voting.models import VotingRound
 

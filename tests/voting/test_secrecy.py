@@ -15,14 +15,13 @@ from django.db import connection, models
 
 from communities.models import ParticipantGroup
 from residents.models import ResidentProfile
+from tests.helpers import EN, signed_in
 from tests.voting import (
-    EN,
     cast,
     many_residents,
     open_round,
     receipt_of,
     resident_with_code,
-    signed_in,
     text_in_database,
 )
 from voting import selectors, services

@@ -20,16 +20,12 @@ from agendas.models import Agenda, Issue
 from communities.models import Neighbourhood, ParticipantGroup, SecurityDimension
 from proposals.models import Proposal
 from tallies.models import PaperTally, TallyCount
+from tests.helpers import EN, RESTRICTED_EN, RESTRICTED_ES, ROLES
 from workshops.models import Attendance, Workshop
 
 pytestmark = pytest.mark.django_db
 
-EN = {"accept-language": "en"}
-RESTRICTED_TITLES = [
-    "Demo only: an invented restricted issue",
-    "Solo demostración: un tema restringido inventado",
-]
-ROLES = ("visitor", "resident", "other_facilitator", "facilitator", "researcher", "admin")
+RESTRICTED_TITLES = [RESTRICTED_EN, RESTRICTED_ES]
 # Only these see the restricted issue; for anyone else it does not exist.
 SEES_RESTRICTED = {"facilitator", "researcher", "admin"}
 
@@ -132,9 +128,7 @@ class Demo:
         self.public_issue = Issue.objects.get(
             agenda=self.agenda, title_en="Aggressions, assaults and robberies"
         )
-        self.restricted_issue = Issue.objects.get(
-            agenda=self.agenda, title_en="Demo only: an invented restricted issue"
-        )
+        self.restricted_issue = Issue.objects.get(agenda=self.agenda, title_en=RESTRICTED_EN)
         self.proposal = (
             Proposal.objects.filter(agenda=self.agenda, actor="authorities")
             .order_by("order", "pk")

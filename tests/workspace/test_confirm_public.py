@@ -10,13 +10,12 @@ import pytest
 
 from agendas.models import Agenda, Issue
 from communities.models import SecurityDimension
+from tests.helpers import EN, ES
+from tests.history.helpers import history
 from tests.workspace.forms import issue_as_it_stands
-from tests.workspace.test_history import history
 
 pytestmark = pytest.mark.django_db
 
-EN = {"accept-language": "en"}
-ES = {"accept-language": "es"}
 NEW = "/workspace/agendas/lazaro-cardenas/issues/new/"
 
 

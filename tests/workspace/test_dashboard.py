@@ -2,18 +2,16 @@
 recent workshops and what needs attention — and nobody else's."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from communities.models import Neighbourhood
-from core.public_ids import new_public_id
 from proposals.models import Proposal
+from tests.factories import AttendanceFactory, ProposalFactory, WorkshopFactory
+from tests.helpers import EN, page_queries
 from workshops.models import Attendance, Workshop
 
 from ..pages.helpers import page_text
 
 pytestmark = pytest.mark.django_db
-EN = {"accept-language": "en"}
 
 
 def test_visitor_is_sent_to_sign_in(client):
@@ -77,23 +75,24 @@ def test_dashboard_queries_do_not_grow_with_the_data(client_for):
     client = client_for("facilitator")
 
     def count():
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get("/workspace/").status_code == 200
-        return len(queries)
+        return page_queries(client, "/workspace/")[0]
 
     before = count()
     neighbourhood = Neighbourhood.objects.get(slug="lazaro-cardenas")
     group = Attendance.objects.first().group
     for n in range(30):
-        workshop = Workshop.objects.create(
-            neighbourhood=neighbourhood, title_en=f"Workshop {n}", title_es=f"Taller {n}"
+        workshop = WorkshopFactory(
+            neighbourhood=neighbourhood, title_en=f"Workshop {n}", title_es=f"Taller {n}", date=None
         )
         if n % 2:
-            Attendance.objects.create(workshop=workshop, group=group, count=n)
+            AttendanceFactory(workshop=workshop, group=group, count=n)
     for proposal in Proposal.objects.filter(agenda__slug="lazaro-cardenas"):
-        for _copy in range(9):
-            proposal.pk = None
-            proposal.public_id = new_public_id()  # a copy is a row of its own
-            proposal.order += 100
-            proposal.save()
+        for copy in range(1, 10):
+            ProposalFactory(
+                agenda=proposal.agenda,
+                actor=proposal.actor,
+                text_en=proposal.text_en,
+                text_es=proposal.text_es,
+                order=proposal.order + 100 * copy,
+            )
     assert count() == before

@@ -6,12 +6,12 @@ import pytest
 from agendas.models import Agenda
 from communities.models import Neighbourhood
 from tallies.models import PaperTally
+from tests.helpers import EN
 from workshops.models import Workshop
 
 from ..pages.helpers import page_text
 
 pytestmark = pytest.mark.django_db
-EN = {"accept-language": "en"}
 
 
 def test_participants_are_not_multiplied_by_the_tallies(client_for):

@@ -3,13 +3,13 @@ amount of work logged: ten times the workshops, attendance, issues,
 proposals, links, tallies and history must not cost one query more."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from agendas.models import Agenda, Issue
 from communities.models import Neighbourhood, ParticipantGroup, SecurityDimension
 from proposals.models import Proposal
 from tallies.models import PaperTally, TallyCount
+from tests.factories import AttendanceFactory, IssueFactory, ProposalFactory, WorkshopFactory
+from tests.helpers import EN, page_queries
 from workshops.models import Attendance, Workshop
 
 pytestmark = pytest.mark.django_db
@@ -80,17 +80,20 @@ def grow(work, times):
     proposals = list(agenda.proposals.order_by("pk"))
     workshops = []
     for n in range(1, times):
-        held = Workshop.objects.create(
-            neighbourhood=place, title_en=f"Workshop {n}", title_es=f"Taller {n}"
+        held = WorkshopFactory(
+            neighbourhood=place,
+            title_en=f"Workshop {n}",
+            title_es=f"Taller {n}",
+            date=None,
+            facilitators=[facilitator],
         )
-        held.facilitators.add(facilitator)
         for group in groups:
-            Attendance.objects.create(workshop=held, group=group, count=n)
+            AttendanceFactory(workshop=held, group=group, count=n)
         workshops.append(held)
     copies = []
     for n in range(1, times):
         for i, issue in enumerate(issues):
-            copy = Issue.objects.create(
+            copy = IssueFactory(
                 agenda=agenda,
                 title_en=f"{issue.title_en} ({n})",
                 title_es=f"{issue.title_es} ({n})",
@@ -98,18 +101,19 @@ def grow(work, times):
                 kind=issue.kind,
                 visibility=issue.visibility,
                 order=1000 * n + i,
+                related_dimensions=dimensions[:3],
+                workshops=[target, workshops[n - 1]],
             )
-            copy.related_dimensions.set(dimensions[:3])
-            copy.workshops.set([target, workshops[n - 1]])
             copies.append(copy)
         for i, proposal in enumerate(proposals):
-            Proposal.objects.create(
+            ProposalFactory(
                 agenda=agenda,
                 actor=proposal.actor,
                 text_en=f"{proposal.text_en} ({n})",
                 text_es=f"{proposal.text_es} ({n})",
                 order=1000 * n + i,
-            ).issues.set(issues[:2] + copies[-2:])
+                issues=issues[:2] + copies[-2:],
+            )
     every_issue = issues + copies
     for group in groups:
         Attendance.objects.get_or_create(workshop=target, group=group, defaults={"count": 2})
@@ -141,13 +145,6 @@ def pages(work):
     }
 
 
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, headers={"accept-language": "en"})
-    assert response.status_code == 200, url
-    return len(queries)
-
-
 @pytest.mark.parametrize("role", ["facilitator", "researcher"])
 def test_workspace_queries_do_not_grow_with_the_work(client_for, work, role):
     client = client_for(role)
@@ -155,7 +152,7 @@ def test_workspace_queries_do_not_grow_with_the_work(client_for, work, role):
     if role == "researcher":  # reads, never edits
         urls = {name: url for name, url in urls.items() if "edit" not in name and name != "tally"}
     client.get("/workspace/")  # the session is read once per client, not per page
-    before = {name: count_queries(client, url) for name, url in urls.items()}
+    before = {name: page_queries(client, url, headers=EN)[0] for name, url in urls.items()}
     issues, proposals = work["agenda"].issues.count(), work["agenda"].proposals.count()
     history = work["issue"].history.count()
     grow(work, TIMES)
@@ -163,5 +160,5 @@ def test_workspace_queries_do_not_grow_with_the_work(client_for, work, role):
     assert work["agenda"].proposals.count() == TIMES * proposals
     assert work["issue"].history.count() >= TIMES * history
     assert Workshop.objects.filter(neighbourhood=work["place"]).count() == TIMES
-    after = {name: count_queries(client, url) for name, url in urls.items()}
+    after = {name: page_queries(client, url, headers=EN)[0] for name, url in urls.items()}
     assert after == before

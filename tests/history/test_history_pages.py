@@ -3,47 +3,23 @@ in words a person reads: field labels, choice labels and the names of the
 dimensions, groups and issues involved, never bare numbers. Only those who
 may read the workspace see them."""
 
-import re
-from html import unescape
-
 import pytest
 
 from agendas.models import Agenda, Issue
 from communities.models import ParticipantGroup, SecurityDimension
 from proposals.models import Proposal
 from tallies.models import PaperTally, TallyCount
+from tests.helpers import EN
+from tests.history.helpers import history
 from tests.workspace.forms import issue_as_it_stands
 from workshops.models import Workshop
 
 pytestmark = pytest.mark.django_db
 
-EN = {"accept-language": "en"}
 FACILITATOR = "facilitator-lazaro-cardenas"
 TRUST = "Lack of trust in the authorities"
 AGGRESSIONS = "Aggressions, assaults and robberies"
 YOUTHS = "Youths being recruited by criminal groups"
-
-
-def _text(fragment):
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", fragment))).strip()
-
-
-def history(client, url, headers=EN):
-    """The entries of a history page, newest first: (heading, {label: (before, after)})."""
-    response = client.get(url, headers=headers)
-    assert response.status_code == 200
-    body = response.content.decode()
-    entries = []
-    for entry in re.findall(r'<li class="history-entry">(.*?)</li>', body, flags=re.S):
-        heading = _text(re.search(r"<h2[^>]*>(.*?)</h2>", entry, flags=re.S).group(1))
-        rows = re.findall(
-            r'<th scope="row">(.*?)</th><td><del>(.*?)</del></td><td><ins>(.*?)</ins></td>',
-            entry,
-            flags=re.S,
-        )
-        fields = {_text(label): (_text(old), _text(new)) for label, old, new in rows}
-        entries.append((heading, fields))
-    return entries
 
 
 def changes_by(entries, who):

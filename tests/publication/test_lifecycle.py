@@ -4,11 +4,11 @@ facilitators, each step recorded."""
 import pytest
 
 from agendas.models import Agenda, AgendaStep
+from tests.helpers import EN
 
 from ..pages.helpers import page_text
 
 pytestmark = pytest.mark.django_db
-EN = {"accept-language": "en"}
 URL = "/workspace/agendas/lazaro-cardenas/status/"
 
 

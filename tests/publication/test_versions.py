@@ -6,11 +6,11 @@ from django.db import DatabaseError, IntegrityError, connection, transaction
 
 from agendas.models import Agenda, AgendaVersion, FrozenVersion, Issue
 from editing.models import Suggestion
+from tests.helpers import EN
 
 from ..pages.helpers import page_text
 
 pytestmark = pytest.mark.django_db
-EN = {"accept-language": "en"}
 STATUS = "/workspace/agendas/lazaro-cardenas/status/"
 V1, V2 = "/agendas/lazaro-cardenas/v1/", "/agendas/lazaro-cardenas/v2/"
 
