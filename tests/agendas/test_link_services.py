@@ -12,12 +12,12 @@ from proposals.models import Proposal
 from proposals.services import set_issues
 from synthesis.models import NationalPoint
 from synthesis.services import cite_issues, cite_proposals
+from tests.helpers import EN
 from tests.pages.helpers import page_text
 from workshops.models import Workshop
 
 pytestmark = pytest.mark.django_db
 
-EN = {"accept-language": "en"}
 OWN_AGENDA = "A proposal can only be linked to issues of its own agenda."
 OWN_PLACE = "Choose workshops held in this agenda's neighbourhood."
 

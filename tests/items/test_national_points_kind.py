@@ -13,9 +13,9 @@ from editing.models import Suggestion
 from items.registry import KINDS
 from proposals.models import Proposal
 from synthesis.models import NationalPoint
+from tests.helpers import EN
 
 pytestmark = pytest.mark.django_db
-EN = {"accept-language": "en"}
 
 
 def principles():
