@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from celery import shared_task
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from kombu.exceptions import OperationalError
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,34 @@ def send_if_waiting(job, dispatch):
     (with `dispatch`, the job kind's sender); the job is refreshed if sent."""
     if job.status == "queued" and not job.dispatched and dispatch(job.pk):
         job.refresh_from_db()
+
+
+def take(job_model, job_id, working, *related):
+    """Lock a job's row and mark it taken by this worker: `working` status,
+    one more attempt. Returns (job, taken); a missing job is (None, False),
+    a finished one is returned untaken, so running a job twice does nothing
+    the second time. The related rows are read, not locked."""
+    with transaction.atomic():
+        job = (
+            job_model.objects.select_for_update(of=("self",))
+            .select_related(*related)
+            .filter(pk=job_id)
+            .first()
+        )
+        if job is None or job.status == "ready":
+            return job, False
+        job.status = working
+        job.attempts += 1
+        job.dispatched = True
+        job.save(update_fields=["status", "attempts", "dispatched"])
+    return job, True
+
+
+def failed(job_model, job_id, error):
+    """Say that a job failed, and why, for the page that shows it."""
+    job_model.objects.filter(pk=job_id).update(
+        status="failed", error=str(error)[:500], finished_at=timezone.now()
+    )
 
 
 @dataclass(frozen=True)

@@ -117,29 +117,18 @@ def render_job(job_id: UUID | str) -> ExportJob | Path | None:
     """Render a job's booklet. Safe to run twice, or after a worker died
     midway: a finished job is left alone, and the file appears whole or not
     at all (written aside, then renamed)."""
-    with transaction.atomic():
-        job = (
-            # Lock the job's row only: the related rows are read, not changed.
-            ExportJob.objects.select_for_update(of=("self",))
-            .select_related("agenda__neighbourhood__city", "requested_by")
-            .filter(pk=job_id)
-            .first()
-        )
-        if job is None or job.status == ExportJob.Status.READY:
-            return job
-        job.status = ExportJob.Status.RENDERING
-        job.attempts += 1
-        job.dispatched = True
-        job.save(update_fields=["status", "attempts", "dispatched"])
+    job, taken = jobs.take(
+        ExportJob, job_id, ExportJob.Status.RENDERING, "agenda__neighbourhood__city", "requested_by"
+    )
+    if not taken:
+        return job
     try:
         content = make_booklet(job)
     # The time limit and a refused URL (a BaseException in WeasyPrint) included:
     # the job says it failed.
     except (Exception, FatalURLFetchingError) as error:
         log.exception("Booklet %s failed", job.pk)
-        ExportJob.objects.filter(pk=job.pk).update(
-            status=ExportJob.Status.FAILED, error=str(error)[:500], finished_at=timezone.now()
-        )
+        jobs.failed(ExportJob, job.pk, error)
         return None
     ExportJob.objects.filter(pk=job.pk).update(
         status=ExportJob.Status.READY,

@@ -65,20 +65,12 @@ def make_sheet(sheet_id):
     left by an attempt that did not finish is deleted (its codes never
     reached anyone) before a new one is issued."""
     forget_old_sheets()
-    with transaction.atomic():
-        sheet = (
-            CodeSheet.objects.select_for_update(of=("self",))
-            .select_related("neighbourhood", "requested_by")
-            .filter(pk=sheet_id)
-            .first()
-        )
-        if sheet is None or sheet.status == CodeSheet.Status.READY:
-            return sheet
-        sheet.status = CodeSheet.Status.MAKING
-        sheet.attempts += 1
-        sheet.dispatched = True
-        sheet.save(update_fields=["status", "attempts", "dispatched"])
-        unfinished = sheet.batch_id
+    sheet, taken = jobs.take(
+        CodeSheet, sheet_id, CodeSheet.Status.MAKING, "neighbourhood", "requested_by"
+    )
+    if not taken:
+        return sheet
+    unfinished = sheet.batch_id
     if unfinished:
         CodeBatch.objects.filter(pk=unfinished).delete()
         sheet.delete_file()
@@ -104,9 +96,7 @@ def make_sheet(sheet_id):
         log.exception("Code sheet %s failed", sheet.pk)
         if batch is not None:  # no one will ever hold its codes
             batch.delete()
-        CodeSheet.objects.filter(pk=sheet.pk).update(
-            status=CodeSheet.Status.FAILED, error=str(error)[:500], finished_at=timezone.now()
-        )
+        jobs.failed(CodeSheet, sheet.pk, error)
         return None
     CodeSheet.objects.filter(pk=sheet.pk).update(
         status=CodeSheet.Status.READY, error="", finished_at=timezone.now()
