@@ -1,8 +1,9 @@
-"""A resident's own-data pages and the researchers' token page answer a
-method they do not accept with 405 before anything else, signed in or not,
-as every other page does; with the method they accept, a visitor is sent to
-sign in."""
+"""Pages for signed-in people (a resident's, the codes', a resident's own
+data, the researchers' token) answer a method they do not accept with 405
+before anything else, signed in or not, as every other page does; with the
+method they accept, a visitor is sent to sign in."""
 
+import uuid
 from urllib.parse import quote
 
 import pytest
@@ -10,8 +11,17 @@ from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
+SHEET = uuid.uuid4()
 # page -> (a method it refuses, a method it accepts)
 PAGES = {
+    reverse("about-you"): ("put", "get"),
+    reverse("give-consent"): ("get", "post"),
+    reverse("code-batches", args=[1]): ("put", "get"),
+    reverse("code-withdraw", args=[1]): ("get", "post"),
+    reverse("code-sheet", args=[SHEET]): ("post", "get"),
+    reverse("code-sheet-download", args=[SHEET]): ("post", "get"),
+    reverse("code-sheet-delete", args=[SHEET]): ("get", "post"),
+    reverse("code-sheet-retry", args=[SHEET]): ("get", "post"),
     reverse("my-data"): ("post", "get"),
     reverse("my-data-download"): ("post", "get"),
     reverse("my-data-delete"): ("put", "get"),
@@ -20,7 +30,7 @@ PAGES = {
 }
 
 
-@pytest.mark.parametrize("role", ["visitor", "resident", "researcher"])
+@pytest.mark.parametrize("role", ["visitor", "resident", "facilitator", "researcher"])
 @pytest.mark.parametrize("url", PAGES)
 def test_a_refused_method_answers_405_signed_in_or_not(client_for, url, role):
     refused, _accepted = PAGES[url]
