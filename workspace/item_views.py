@@ -25,7 +25,7 @@ from .common import GET_POST, agenda_for, agenda_url, history_page
 # --- agenda items of every kind (items.registry) ----------------------------------------
 
 
-def _item_form_page(request, kind, form, agenda, anchor):
+def _item_form_page(request, kind, form, agenda):
     labels = kind.labels
     heading = labels["edit"] if form.instance.pk else labels["new"]
     context = {"form": form, "agenda": agenda, "heading": heading}
@@ -45,7 +45,8 @@ def _item_form_page(request, kind, form, agenda, anchor):
             except EditConflict as conflict:
                 return _conflict_page(request, kind, form, conflict, context)
         messages.success(request, labels["saved"])
-        return redirect(agenda_url(agenda, anchor))
+        # Back to the item itself, new or edited, where the page opens.
+        return redirect(agenda_url(agenda, kind.anchor(form.instance)))
     return render_form(request, "workspace/item_form.html", context)
 
 
@@ -125,7 +126,7 @@ def item_create(request, slug, kind):
         agenda=agenda,
         initial=_initial(request, kind),
     )
-    return _item_form_page(request, kind, form, agenda, kind.list_anchor)
+    return _item_form_page(request, kind, form, agenda)
 
 
 @GET_POST
@@ -138,7 +139,7 @@ def item_edit(request, pk, kind):
         instance=item,
         **_form_kwargs(kind, item),
     )
-    return _item_form_page(request, kind, form, item.agenda, kind.anchor(item))
+    return _item_form_page(request, kind, form, item.agenda)
 
 
 @GET_POST

@@ -1,19 +1,40 @@
 """The form of a national agenda's principle or requirement: its list, its
 text in both languages, and the local issues and proposals it draws on."""
 
+import html
+
 from django import forms
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from agendas.models import Agenda, Issue, Section
 from core.forms import LinksByServices
-from core.text import localized
+from core.text import localized, render_markdown
 from editing.concurrency import RevisionMixin
 from items.registry import KINDS
 from proposals.models import Proposal
 from synthesis import services as synthesis_services
 from synthesis.models import POINT_KINDS, NationalPoint
 
-from .forms import BilingualMixin, LocalizedLabels
+from .forms import BilingualMixin
+
+
+def plain_words(markdown_text, words):
+    """The first `words` words of a Markdown text, as plain text."""
+    plain = html.unescape(strip_tags(render_markdown(markdown_text))).strip()
+    return Truncator(plain).words(words)
+
+
+def list_name(section):
+    """A list of points named so that it can be told from the others of its
+    kind (the national agenda has three lists of requirements): its heading,
+    else the start of its introduction."""
+    heading = localized(section, "heading").text
+    if heading:
+        return heading
+    intro = plain_words(localized(section, "body").text, 8)
+    return f"{section.get_kind_display()}: {intro}" if intro else section.get_kind_display()
 
 
 class PointSectionField(forms.ModelChoiceField):
@@ -22,10 +43,10 @@ class PointSectionField(forms.ModelChoiceField):
     }
 
     def label_from_instance(self, obj):
-        return localized(obj, "heading").text or obj.get_kind_display()
+        return list_name(obj)
 
 
-class CitedField(LocalizedLabels, forms.ModelMultipleChoiceField):
+class CitedField(forms.ModelMultipleChoiceField):
     """Local items, each named with its neighbourhood: the national text is
     read against the neighbourhoods' own words."""
 
@@ -33,11 +54,10 @@ class CitedField(LocalizedLabels, forms.ModelMultipleChoiceField):
         "invalid_choice": _("Choose issues and proposals of local agendas only."),
         "invalid_pk_value": _("Choose issues and proposals of local agendas only."),
     }
-    length = 100
 
     def label_from_instance(self, obj):
         place = localized(obj.agenda.neighbourhood, "name").text
-        return f"{place} · {super().label_from_instance(obj)[: self.length]}"
+        return f"{place} · {plain_words(localized(obj, self.label_field).text, 16)}"
 
 
 class CitedIssuesField(CitedField):

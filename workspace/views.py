@@ -25,6 +25,7 @@ from synthesis.models import POINT_KINDS, NationalPoint
 from tallies.models import PaperTally
 
 from .common import agenda_for
+from .point_form import list_name
 from .selectors import dashboard as dashboard_for
 
 # --- dashboard and neighbourhoods ------------------------------------------------
@@ -120,7 +121,7 @@ def _point_lists(agenda, sections):
     by_section = {section.pk: [] for section in lists}
     for point in points.order_by("order", "pk"):
         by_section[point.section_id].append(point)
-    return [(section, by_section[section.pk]) for section in lists]
+    return [(section, list_name(section), by_section[section.pk]) for section in lists]
 
 
 @require_POST

@@ -80,7 +80,7 @@ def test_an_administrator_adds_a_point_at_the_end_of_its_list_citing_local_evide
     )
     assert answer.status_code == 302
     point = NationalPoint.objects.get(text_en="Nobody is made safer by fear.")
-    assert answer["Location"].endswith("#national-points")
+    assert answer["Location"].endswith(f"#national_point-{point.pk}")  # the page opens at it
     assert list(principles().points.order_by("order", "pk")) == [*before, point]
     assert list(point.issues.all()) == [issue] and list(point.proposals.all()) == [proposal]
     created = point.history.earliest("history_date")
@@ -233,3 +233,19 @@ def test_every_kind_s_form_asks_for_its_texts_in_both_languages(key):
         assert not any(form.fields[f"{base}_{code}"].required for code in ("es", "en"))
     assert form.bilingual == kind.bilingual
     assert any(kind.bilingual.values()) is bool(kind.required_texts)
+
+
+def test_each_list_of_points_is_named_so_that_it_can_be_told_from_the_others(client_for):
+    # The national agenda has three lists of requirements, none with a heading.
+    page = client_for("admin").get("/workspace/agendas/national/", headers=EN).text
+    names = re.findall(r'<h3 class="h5" id="points-\d+">([^<]+)</h3>', page)
+    assert len(names) == 4 and len(set(names)) == 4
+    # A list without a heading is named by its kind and the start of its introduction.
+    assert sum(name.startswith("Requirements: ") for name in names) == 3
+    form = (
+        client_for("admin")
+        .get("/workspace/agendas/national/national-points/new/", headers=EN)
+        .context["form"]
+    )
+    choices = [label for _value, label in form.fields["section"].choices]
+    assert sorted(choices) == sorted(names)
