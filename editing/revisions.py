@@ -15,6 +15,24 @@ def records(target):
     return target.history.select_related("history_user").order_by("-history_date", "-history_id")
 
 
+def text_states(kind, target):
+    """The saved states of an item's texts, newest first. A save that
+    changed none of them (a move in its list, a new visibility) is not a
+    state of its text, and is left out."""
+    saved = list(records(target))
+    fields = KINDS[kind].text_fields
+
+    def texts(record):
+        return [getattr(record, field) or "" for field in fields]
+
+    older = [*saved[1:], None]
+    return [
+        new
+        for new, old in zip(saved, older, strict=True)
+        if old is None or texts(new) != texts(old)
+    ]
+
+
 def label(kind, field):
     base, _sep, code = field.rpartition("_")
     return in_language(KINDS[kind].model._meta.get_field(base).verbose_name, code)

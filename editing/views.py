@@ -250,7 +250,7 @@ def _text(request, kind, pk, perm):
 @login_required
 def text_revisions(request, kind, pk):
     target = _text(request, kind, pk, "workspace.view_workspace")
-    saved = list(revisions.records(target))
+    saved = revisions.text_states(kind, target)
     by_id = {record.history_id: record for record in saved}
     chosen = [by_id.get(_number(request.GET.get(name))) for name in ("from", "to")]
     difference = None

@@ -249,3 +249,19 @@ def test_each_list_of_points_is_named_so_that_it_can_be_told_from_the_others(cli
     )
     choices = [label for _value, label in form.fields["section"].choices]
     assert sorted(choices) == sorted(names)
+
+
+def test_saved_texts_list_only_saves_that_changed_a_text(client_for):
+    admin = client_for("admin")
+    point = principles().points.order_by("order", "pk").first()
+    url = f"/workspace/texts/national_point/{point.pk}/"
+    before = len(admin.get(url).context["records"])
+    for direction in ("down", "up"):  # moves save the point, not its words
+        admin.post(f"/workspace/national-points/{point.pk}/move/", {"direction": direction})
+    assert point.history.count() > before
+    assert len(admin.get(url).context["records"]) == before
+    admin.post(
+        f"/workspace/national-points/{point.pk}/edit/",
+        {"text_es": point.text_es, "text_en": "New words", "revision": point.revision},
+    )
+    assert len(admin.get(url).context["records"]) == before + 1
