@@ -4,6 +4,7 @@ Markdown turned into HTML that can hold no script, style or event handler.
 Pages and printed booklets both go through these functions.
 """
 
+import html
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +12,7 @@ import markdown
 import nh3
 from django.conf import settings
 from django.utils.functional import Promise
+from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -66,6 +68,12 @@ def localized(obj: Any, field: str) -> Localized:
 def shorten(text: str, limit: int) -> str:
     """`text` cut to `limit` characters with an ellipsis (chart labels)."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def plain_text(markdown_text: str) -> str:
+    """Markdown as plain words, for lists, labels and summaries."""
+    # strip_tags leaves entities (&amp;); unescape so autoescaping shows them once.
+    return html.unescape(strip_tags(render_markdown(markdown_text))).strip()
 
 
 def render_markdown(text: str, **replacements: object) -> SafeString:

@@ -1,16 +1,13 @@
 """The form of a national agenda's principle or requirement: its list, its
 text in both languages, and the local issues and proposals it draws on."""
 
-import html
-
 from django import forms
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from agendas.models import Agenda, Issue, Section
 from core.forms import LinksByServices
-from core.text import localized, render_markdown
+from core.text import localized, plain_text
 from editing.concurrency import RevisionMixin
 from items.registry import KINDS
 from proposals.models import Proposal
@@ -22,8 +19,7 @@ from .forms import BilingualMixin
 
 def plain_words(markdown_text, words):
     """The first `words` words of a Markdown text, as plain text."""
-    plain = html.unescape(strip_tags(render_markdown(markdown_text))).strip()
-    return Truncator(plain).words(words)
+    return Truncator(plain_text(markdown_text)).words(words)
 
 
 def list_name(section):

@@ -4,15 +4,14 @@ When only the other language has text, it is shown with a `lang` attribute
 and a visible note, so a reader knows why it is not in their language.
 """
 
-import html
 from typing import Any
 
 from django import template
-from django.utils.html import format_html, strip_tags
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from core import text
-from core.text import Localized, localized, render_markdown
+from core.text import Localized, localized, plain_text, render_markdown
 
 register = template.Library()
 
@@ -67,5 +66,4 @@ def has_text(obj: Any, field: str) -> bool:
 def tr_plain(obj: Any, field: str) -> str:
     """Markdown text as plain words, for lists and summaries."""
     value = localized(obj, field)
-    # strip_tags leaves entities (&amp;); unescape so autoescaping shows them once.
-    return _marked(value, html.unescape(strip_tags(render_markdown(value.text))).strip())
+    return _marked(value, plain_text(value.text))
