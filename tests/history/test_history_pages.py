@@ -159,8 +159,9 @@ def test_an_attendance_edit_shows_in_the_workshop_history(client_for):
         }
 
 
-def test_a_tally_edit_shows_in_the_tally_history(client_for):
-    facilitator = client_for("facilitator")
+def tally_typed_outside_the_site():
+    """A flip chart of Lázaro Cárdenas's workshop with 20 dots on one issue;
+    returns its workshop."""
     workshop = Workshop.objects.get(neighbourhood__slug="lazaro-cardenas")
     tally = PaperTally.objects.create(
         workshop=workshop,
@@ -170,6 +171,12 @@ def test_a_tally_edit_shows_in_the_tally_history(client_for):
         max_dots_per_issue=2,
     )
     TallyCount.objects.create(tally=tally, issue=issue_titled(AGGRESSIONS), dots=20)
+    return workshop
+
+
+def test_a_tally_edit_shows_in_the_tally_history(client_for):
+    facilitator = client_for("facilitator")
+    workshop = tally_typed_outside_the_site()
     url = f"/workspace/workshops/{workshop.pk}/tallies/lazaro-cardenas/"
     response = facilitator.post(
         url,
@@ -198,15 +205,7 @@ def test_a_tally_edit_shows_in_the_tally_history(client_for):
 
 def test_a_tallys_history_names_a_deleted_count(client_for):
     facilitator = client_for("facilitator")
-    workshop = Workshop.objects.get(neighbourhood__slug="lazaro-cardenas")
-    tally = PaperTally.objects.create(
-        workshop=workshop,
-        agenda=Agenda.objects.get(slug="lazaro-cardenas"),
-        voters=10,
-        dots_per_voter=3,
-        max_dots_per_issue=2,
-    )
-    TallyCount.objects.create(tally=tally, issue=issue_titled(AGGRESSIONS), dots=20)
+    workshop = tally_typed_outside_the_site()
     url = f"/workspace/workshops/{workshop.pk}/tallies/lazaro-cardenas/"
     response = facilitator.post(url, {"voters": 10, "dots_per_voter": 3, "max_dots_per_issue": 2})
     assert response.status_code == 302
