@@ -4,7 +4,10 @@ Security dimensions and participant groups are data, not code: a deployment
 adds its own without a release.
 """
 
+import zoneinfo
+
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, Sum
 from django.utils.translation import gettext_lazy as _
@@ -75,6 +78,19 @@ class NeighbourhoodQuerySet(models.QuerySet):
         return self.filter(editable_neighbourhood_filter(user))
 
 
+DEFAULT_TIME_ZONE = "America/Mexico_City"
+
+
+def validate_time_zone(value):
+    """A time zone of the IANA database (America/Tijuana, America/Mexico_City…)."""
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(
+            _("“%(value)s” is not a time zone. Choose one from the list, such as America/Tijuana."),
+            params={"value": value},
+            code="unknown_time_zone",
+        )
+
+
 class Neighbourhood(models.Model):
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
@@ -92,6 +108,14 @@ class Neighbourhood(models.Model):
         _("why work stopped"),
         blank=True,
         help_text=_("Say why the work could not go on, for instance violence."),
+    )
+    # Voting rounds open and close at the neighbourhood's own clock time:
+    # Tijuana is not Mexico City's time.
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=DEFAULT_TIME_ZONE,
+        validators=[validate_time_zone],
     )
     groups_engaged = models.ManyToManyField(
         ParticipantGroup,

@@ -10,6 +10,11 @@ from django.apps import apps
 
 # model label -> many-to-many fields whose changes are recorded too
 TRACKED = {
+    "communities.City": [],
+    "communities.Neighbourhood": ["groups_engaged"],
+    "communities.SecurityDimension": [],
+    "communities.ParticipantGroup": [],
+    "agendas.Agenda": [],
     "workshops.Workshop": ["facilitators"],
     "workshops.Attendance": [],
     "agendas.Section": [],

@@ -37,6 +37,23 @@ class Workshop(models.Model):
     place = models.CharField(_("place"), max_length=200, blank=True)
     method = models.TextField(_("method"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    # People are counted once: groups overlap (a young woman is among the
+    # women and the youths), so the groups' counts never add up to this.
+    people_present = models.PositiveIntegerField(
+        _("people present"),
+        null=True,
+        blank=True,
+        help_text=_("How many people took part, each counted once."),
+    )
+    first_timers = models.PositiveIntegerField(
+        _("of whom came for the first time"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The neighbourhood's participants are the first-timers of all its "
+            "workshops: people who come again are not counted twice."
+        ),
+    )
     facilitators = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
@@ -50,6 +67,16 @@ class Workshop(models.Model):
         ordering = ["-date", "pk"]
         verbose_name = _("workshop")
         verbose_name_plural = _("workshops")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(first_timers__isnull=True)
+                | Q(people_present__isnull=False, first_timers__lte=models.F("people_present")),
+                name="first_timers_within_people_present",
+                violation_error_message=_(
+                    "No more people can come for the first time than were present."
+                ),
+            ),
+        ]
 
     def __str__(self):
         return localized(self, "title").text
