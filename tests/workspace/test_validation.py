@@ -191,7 +191,7 @@ def test_a_bad_workshop_edit_keeps_the_workshop(facilitator, workshop, typed, me
     ("language", "message"),
     [
         ("en", "Choose among this neighbourhood's facilitators."),
-        ("es", "Elija entre los facilitadores de esta colonia."),
+        ("es", "Elija entre las personas facilitadoras de esta colonia."),
     ],
 )
 def test_a_facilitator_of_another_neighbourhood_cannot_run_the_workshop(
