@@ -17,6 +17,7 @@ from editing.concurrency import RevisionMixin
 from items.registry import KINDS
 from proposals import services as proposal_services
 from proposals.models import Proposal
+from synthesis.models import POINT_KINDS
 from tallies.models import PaperTally
 from workshops.models import Workshop
 
@@ -346,21 +347,37 @@ class TallyForm(forms.ModelForm):
 
 
 class SectionForm(RevisionMixin, BilingualMixin, forms.ModelForm):
-    """A free-text part of an agenda: heading and Markdown text, in both languages."""
+    """A free-text part of an agenda: its kind (chosen when it is added, as it
+    places the text on the page), heading and Markdown text, in both languages."""
 
     bilingual = KINDS["section"].bilingual
 
     class Meta:
         model = Section
-        fields = ["heading_es", "heading_en", "body_es", "body_en"]
+        fields = ["kind", "heading_es", "heading_en", "body_es", "body_en"]
         widgets = {
+            "kind": forms.RadioSelect,
             "body_es": forms.Textarea(attrs={"rows": 10}),
             "body_en": forms.Textarea(attrs={"rows": 10}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, agenda, **kwargs):
         super().__init__(*args, **kwargs)
+        self.instance.agenda = agenda
         self.label_bilingual_fields()
         self.add_revision_field()
         for code in LANGUAGE_CODES:
             self.fields[f"body_{code}"].help_text = Section._meta.get_field("body").help_text
+        if self.instance.pk:
+            # A text keeps its place on the page; a new one of another kind is added.
+            del self.fields["kind"]
+            return
+        kinds = Section.Kind.choices
+        if agenda.scope != agenda.Scope.NATIONAL:
+            # Lists of principles and requirements hold the national agenda's points.
+            kinds = [(value, label) for value, label in kinds if value not in POINT_KINDS]
+        self.fields["kind"].choices = kinds  # radios: no empty choice
+        self.fields["kind"].error_messages["invalid_choice"] = _(
+            "Choose one of the listed kinds of text."
+        )
+        self.fields["kind"].error_messages["required"] = _("Choose what kind of text it is.")

@@ -24,7 +24,7 @@ def item_pages(kind):
         pages.append((f"agendas/<slug:slug>/{base}/new/", item_views.item_create, f"{name}-create"))
     if kind.delete_perm:
         pages.append((f"{base}/<int:pk>/delete/", item_views.item_delete, f"{name}-delete"))
-    if kind.ordered_within:
+    if kind.ordered:
         pages.append((f"{base}/<int:pk>/move/", item_views.item_move, f"{name}-move"))
     return [path(route, view, {"kind": kind.key}, name=name) for route, view, name in pages]
 
