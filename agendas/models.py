@@ -143,12 +143,16 @@ class AgendaVersion(models.Model):
     """A published text, frozen: v1, v2… of an agenda, with a permanent link.
 
     `snapshot` holds everything the page shows, in both languages (see
-    publication.versions). Nothing may change a version once written: not the
-    model, not a queryset update, not SQL (a trigger refuses it).
+    publication.versions). Nothing may change or delete a version once
+    written: not the model, not a queryset update, not SQL (triggers refuse
+    it). The one change allowed is the database's own when the person who
+    published it is deleted: `published_by` becomes empty.
     """
 
+    # An agenda that has been published stays: its versions are cited in
+    # print, at their permanent addresses.
     agenda = models.ForeignKey(
-        Agenda, on_delete=models.CASCADE, related_name="versions", verbose_name=_("agenda")
+        Agenda, on_delete=models.PROTECT, related_name="versions", verbose_name=_("agenda")
     )
     number = models.PositiveIntegerField(_("version"))
     published_at = models.DateTimeField(_("published"), default=timezone.now)
