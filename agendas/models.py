@@ -25,6 +25,17 @@ class AgendaQuerySet(models.QuerySet):
     def editable_by(self, user):
         return self.filter(access.editable_agenda_filter(user))
 
+    def current(self):
+        """These agendas but those another cycle stands in for: one whose
+        next cycle is published, and a next cycle not yet published while
+        the text it continues is. What a neighbourhood's agenda means where
+        one is picked (the home page, /compare/): a new cycle's draft takes
+        the place of the published text only once it is published itself."""
+        published = Agenda.Status.PUBLISHED
+        return self.exclude(next_cycle__status=published).exclude(
+            Q(previous__status=published) & ~Q(status=published)
+        )
+
     def touch(self):
         """Mark these agendas changed (something shown on them was edited)."""
         from .cache import content_changed
@@ -63,6 +74,17 @@ class Agenda(models.Model):
         max_length=120,
         blank=True,
         help_text=_("For instance “Silenced issues” or “Invisible insecurities”."),
+    )
+    # The agenda whose next cycle this is (publication.cycles): the
+    # neighbourhood's work goes on in a new draft while that text stands.
+    previous = models.OneToOneField(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="next_cycle",
+        verbose_name=_("previous cycle"),
     )
     # Bumped whenever the agenda or anything in it changes: a booklet dates its
     # text by it. Cached pages are retired by the generation in agendas.cache.

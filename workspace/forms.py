@@ -9,7 +9,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from agendas import services as agenda_services
-from agendas.models import Issue, Section
+from agendas.models import Agenda, Issue, Section
 from communities.models import Membership, ParticipantGroup, SecurityDimension
 from core.forms import LinksByServices
 from core.text import LANGUAGE_CODES, in_language, localized
@@ -381,3 +381,39 @@ class SectionForm(RevisionMixin, BilingualMixin, forms.ModelForm):
             "Choose one of the listed kinds of text."
         )
         self.fields["kind"].error_messages["required"] = _("Choose what kind of text it is.")
+
+
+class NextCycleForm(forms.Form):
+    """What the next cycle of a published agenda starts with: its title (the
+    published one's, until changed) and whether its issues and proposals
+    come along."""
+
+    title_es = forms.CharField(max_length=200, required=False)
+    title_en = forms.CharField(max_length=200, required=False)
+    copy_items = forms.BooleanField(
+        label=_("Copy its issues and proposals too"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "Restricted issues stay restricted. Without them, the new draft starts with "
+            "the texts only."
+        ),
+    )
+
+    def __init__(self, *args, agenda, **kwargs):
+        super().__init__(*args, **kwargs)
+        title = Agenda._meta.get_field("title").verbose_name
+        for code in LANGUAGE_CODES:
+            field = self.fields[f"title_{code}"]
+            field.label = in_language(title, code)
+            field.initial = getattr(agenda, f"title_{code}")
+            field.error_messages["max_length"] = _(
+                "Keep the title to %(limit_value)d characters or fewer."
+            )
+        self.fields["title_es"].help_text = _("Write it in Spanish, in English or in both.")
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any((cleaned.get(f"title_{code}") or "").strip() for code in LANGUAGE_CODES):
+            self.add_error("title_es", _("Write it in Spanish, in English or in both."))
+        return cleaned

@@ -59,6 +59,11 @@ urlpatterns = [
     ),
     path("agendas/<slug:slug>/", views.agenda, name="workspace-agenda"),
     path("agendas/<slug:slug>/status/", views.agenda_status, name="workspace-agenda-status"),
+    path(
+        "agendas/<slug:slug>/next-cycle/",
+        views.agenda_next_cycle,
+        name="workspace-agenda-next-cycle",
+    ),
     *(page for kind in KINDS.values() for page in item_pages(kind)),
     *residents_patterns,
     *voting_patterns,
