@@ -148,6 +148,9 @@ for _perm in (
     "voting.change_votinground",
 ):
     rules.add_perm(_perm, can_edit_agenda)
+# Its editors start an agenda's next cycle, once it is published: a new draft for
+# the same neighbourhood (publication.cycles).
+rules.add_perm("agendas.start_next_cycle", can_edit_agenda)
 # The national agenda belongs to no neighbourhood: its points are written by
 # admins. (can_edit_agenda asked without an object, as the admin asks before
 # offering "add", would answer for any facilitator.)

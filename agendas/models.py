@@ -25,6 +25,17 @@ class AgendaQuerySet(models.QuerySet):
     def editable_by(self, user):
         return self.filter(access.editable_agenda_filter(user))
 
+    def current(self):
+        """These agendas but those another cycle stands in for: one whose
+        next cycle is published, and a next cycle not yet published while
+        the text it continues is. What a neighbourhood's agenda means where
+        one is picked (the home page, /compare/): a new cycle's draft takes
+        the place of the published text only once it is published itself."""
+        published = Agenda.Status.PUBLISHED
+        return self.exclude(next_cycle__status=published).exclude(
+            Q(previous__status=published) & ~Q(status=published)
+        )
+
     def touch(self):
         """Mark these agendas changed (something shown on them was edited)."""
         from .cache import content_changed
@@ -63,6 +74,17 @@ class Agenda(models.Model):
         max_length=120,
         blank=True,
         help_text=_("For instance “Silenced issues” or “Invisible insecurities”."),
+    )
+    # The agenda whose next cycle this is (publication.cycles): the
+    # neighbourhood's work goes on in a new draft while that text stands.
+    previous = models.OneToOneField(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="next_cycle",
+        verbose_name=_("previous cycle"),
     )
     # Bumped whenever the agenda or anything in it changes: a booklet dates its
     # text by it. Cached pages are retired by the generation in agendas.cache.
@@ -143,12 +165,16 @@ class AgendaVersion(models.Model):
     """A published text, frozen: v1, v2… of an agenda, with a permanent link.
 
     `snapshot` holds everything the page shows, in both languages (see
-    publication.versions). Nothing may change a version once written: not the
-    model, not a queryset update, not SQL (a trigger refuses it).
+    publication.versions). Nothing may change or delete a version once
+    written: not the model, not a queryset update, not SQL (triggers refuse
+    it). The one change allowed is the database's own when the person who
+    published it is deleted: `published_by` becomes empty.
     """
 
+    # An agenda that has been published stays: its versions are cited in
+    # print, at their permanent addresses.
     agenda = models.ForeignKey(
-        Agenda, on_delete=models.CASCADE, related_name="versions", verbose_name=_("agenda")
+        Agenda, on_delete=models.PROTECT, related_name="versions", verbose_name=_("agenda")
     )
     number = models.PositiveIntegerField(_("version"))
     published_at = models.DateTimeField(_("published"), default=timezone.now)

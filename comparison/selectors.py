@@ -151,7 +151,9 @@ class Comparison:
 
 
 def local_agendas(user: Person) -> QuerySet[Agenda]:
-    return Agenda.objects.visible_to(user).filter(scope=Agenda.Scope.LOCAL)
+    """The agendas compared: each neighbourhood's current ones (a new cycle's
+    copies would count its issues twice)."""
+    return Agenda.objects.visible_to(user).filter(scope=Agenda.Scope.LOCAL).current()
 
 
 def cities_for(user: Person) -> list[City]:

@@ -16,6 +16,7 @@ from .tracked import historical_models
 SUGGESTED = "suggested-by:"
 RESTORED = "restored-from:"
 CONFIRMED_PUBLIC = "confirmed-public"
+COPIED = "copied-from:"
 
 
 def suggested_by(username):
@@ -35,16 +36,22 @@ def confirmed_public():
     return CONFIRMED_PUBLIC
 
 
+def copied_from(slug, number):
+    """An item of a new cycle of an agenda, copied from the version `number`
+    of the agenda `slug` (publication.cycles)."""
+    return f"{COPIED}{slug} v{number}"
+
+
 @dataclass(frozen=True)
 class Reason:
-    kind: str  # SUGGESTED, RESTORED, CONFIRMED_PUBLIC, or "" for any other text
-    detail: str = ""  # the pseudonym, the record restored, or the other text
+    kind: str  # SUGGESTED, RESTORED, CONFIRMED_PUBLIC, COPIED, or "" for any other text
+    detail: str = ""  # the pseudonym, the record restored, the version copied, or the other text
 
 
 def parse(text):
     """The Reason a stored string says; any string reads as one."""
     text = text or ""
-    for prefix in (SUGGESTED, RESTORED):
+    for prefix in (SUGGESTED, RESTORED, COPIED):
         if text.startswith(prefix):
             return Reason(prefix, text[len(prefix) :])
     if text == CONFIRMED_PUBLIC:
@@ -63,6 +70,8 @@ def shown(text):
         return _("An earlier text restored")
     if reason.kind == CONFIRMED_PUBLIC:
         return _("Made public after confirmation")
+    if reason.kind == COPIED:
+        return _("Copied from %(version)s") % {"version": reason.detail}
     return reason.detail
 
 

@@ -7,6 +7,7 @@ keeps both languages. All historical tables live in this app.
 """
 
 from django.apps import apps
+from simple_history.models import HistoricalRecords
 
 # model label -> many-to-many fields whose changes are recorded too
 TRACKED = {
@@ -26,6 +27,16 @@ TRACKED = {
 }
 
 
+# model -> the records that write its history (simple-history keeps none of its own)
+_RECORDS = {}
+
+
+class _Records(HistoricalRecords):
+    def finalize(self, sender, **kwargs):
+        super().finalize(sender, **kwargs)
+        _RECORDS[sender] = self
+
+
 def register_tracked_models():
     import simple_history
 
@@ -36,8 +47,25 @@ def register_tracked_models():
         # A public id is set once and never changes: nothing to record.
         excluded = [f.name for f in model._meta.fields if f.name == "public_id"]
         simple_history.register(
-            model, app="history", m2m_fields=m2m_fields, excluded_fields=excluded
+            model,
+            app="history",
+            records_class=_Records,
+            m2m_fields=m2m_fields,
+            excluded_fields=excluded,
         )
+
+
+def record_made(instance, *, reason, user):
+    """The one record of a row made whole at once, its links included: made
+    with `save_without_historical_record()` and its links set while
+    `skip_history_when_saving` was on, it would otherwise have a record for
+    the row and one for each link."""
+    instance._change_reason = reason
+    instance._history_user = user
+    try:
+        _RECORDS[type(instance)].create_historical_record(instance, "+")
+    finally:
+        del instance._change_reason, instance._history_user
 
 
 def historical_models():

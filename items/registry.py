@@ -17,12 +17,13 @@ from django.forms import ModelForm
 from django.utils.functional import Promise
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.translator import translator
 
 from agendas.models import Agenda, Issue, Section
 from core.text import LANGUAGE_CODES
 from proposals.models import Proposal
-from synthesis.models import NationalPoint
+from synthesis.models import POINT_KINDS, NationalPoint
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,14 @@ class ItemKind:
     delete_perm: str = ""
     # The fields that, with its agenda, make the list an item is ordered within.
     ordered_within: tuple[str, ...] = ()
+    # Items are moved up and down in their list (`ordered_within`; with no
+    # fields, the list is the agenda's items of the kind).
+    ordered: bool = False
     list_anchor: str = ""  # where on the agenda's workspace page its list is
     deleting: tuple[Promise, ...] = ()  # what else deleting an item does, said before it is done
+    # What else deleting this very item does, counted when the page asks
+    # (dotted path to a function of the item returning sentences).
+    deleting_counted: str = ""
     form_takes_agenda: bool = True
     history_title_length: int | None = None
     # The texts an item cannot be saved without, in one language at least.
@@ -58,6 +65,11 @@ class ItemKind:
 
     def form_class(self) -> type[ModelForm]:
         return import_string(self.form)
+
+    def consequences_of_deleting(self, item: Model) -> list[Any]:
+        """What the delete page says deleting `item` also does."""
+        counted = import_string(self.deleting_counted)(item) if self.deleting_counted else []
+        return [*self.deleting, *counted]
 
     def belongs_on(self, agenda: Any) -> bool:
         return not self.scope or agenda.scope == self.scope
@@ -97,6 +109,23 @@ class ItemKind:
         return [f"{base}_{code}" for base in self.suggestible for code in LANGUAGE_CODES]
 
 
+def points_deleted_with(section: Section) -> list[str]:
+    """A national list of principles or requirements takes its points with it."""
+    if section.kind not in POINT_KINDS or section.agenda.scope != Agenda.Scope.NATIONAL:
+        return []
+    count = NationalPoint.objects.filter(section=section).count()
+    if not count:
+        return []
+    return [
+        ngettext(
+            "Its %(count)d principle or requirement is deleted with it.",
+            "Its %(count)d principles and requirements are deleted with it.",
+            count,
+        )
+        % {"count": count}
+    ]
+
+
 KINDS = {
     kind.key: kind
     for kind in (
@@ -107,8 +136,9 @@ KINDS = {
             view_perm="agendas.view_section",
             change_perm="agendas.change_section",
             suggestible=("heading", "body"),
+            add_perm="agendas.add_section",
+            delete_perm="agendas.delete_section",
             form="workspace.forms.SectionForm",
-            form_takes_agenda=False,
             labels={
                 "new": _("New section"),
                 "edit": _("Edit section"),
@@ -116,6 +146,9 @@ KINDS = {
                 "history": _("Section"),
             },
             title_field="heading",
+            ordered=True,
+            list_anchor="sections",
+            deleting_counted="items.registry.points_deleted_with",
         ),
         ItemKind(
             key="issue",
@@ -136,6 +169,7 @@ KINDS = {
             },
             title_field="title",
             ordered_within=("kind",),
+            ordered=True,
             list_anchor="issues",
             deleting=(
                 _("Its dots in paper tallies are deleted with it."),
@@ -161,6 +195,7 @@ KINDS = {
             },
             title_field="text",
             ordered_within=("actor",),
+            ordered=True,
             list_anchor="proposals",
             history_title_length=80,
         ),
@@ -183,6 +218,7 @@ KINDS = {
             },
             title_field="text",
             ordered_within=("section",),
+            ordered=True,
             list_anchor="national-points",
             history_title_length=80,
             agenda_path="section__agenda",

@@ -29,6 +29,9 @@ def closed_cycles():
     """{neighbourhood id: when its cycle closed} for every closed cycle."""
     rows = (
         Agenda.objects.filter(scope=Agenda.Scope.LOCAL)
+        # Unordered: ordered by slug, each agenda would be a group of its own,
+        # and a neighbourhood's new cycle would not keep its cycle open.
+        .order_by()
         .values("neighbourhood_id")
         .annotate(
             open=Count("pk", filter=~Q(status=Agenda.Status.PUBLISHED)),

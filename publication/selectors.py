@@ -129,7 +129,10 @@ def home_neighbourhoods(user: Person) -> QuerySet[Neighbourhood]:
             "groups_engaged",
             Prefetch(
                 "agendas",
-                queryset=with_item_counts(Agenda.objects.visible_to(user), user).order_by("slug"),
+                # A new cycle's draft does not stand in for the published text.
+                queryset=with_item_counts(Agenda.objects.visible_to(user).current(), user).order_by(
+                    "slug"
+                ),
                 to_attr="visible_agendas",
             ),
         )

@@ -14,7 +14,11 @@ GET_POST = require_http_methods(["GET", "HEAD", "POST"])
 
 def agenda_for(request, slug, perm):
     return get_allowed_or_403(
-        request.user, perm, Agenda.objects.select_related("neighbourhood__city"), slug=slug
+        request.user,
+        perm,
+        # Its cycles are named on its pages: read in the same query.
+        Agenda.objects.select_related("neighbourhood__city", "previous", "next_cycle"),
+        slug=slug,
     )
 
 

@@ -9,7 +9,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from agendas import services as agenda_services
-from agendas.models import Issue, Section
+from agendas.models import Agenda, Issue, Section
 from communities.models import Membership, ParticipantGroup, SecurityDimension
 from core.forms import LinksByServices
 from core.text import LANGUAGE_CODES, in_language, localized
@@ -17,6 +17,7 @@ from editing.concurrency import RevisionMixin
 from items.registry import KINDS
 from proposals import services as proposal_services
 from proposals.models import Proposal
+from synthesis.models import POINT_KINDS
 from tallies.models import PaperTally
 from workshops.models import Workshop
 
@@ -346,21 +347,73 @@ class TallyForm(forms.ModelForm):
 
 
 class SectionForm(RevisionMixin, BilingualMixin, forms.ModelForm):
-    """A free-text part of an agenda: heading and Markdown text, in both languages."""
+    """A free-text part of an agenda: its kind (chosen when it is added, as it
+    places the text on the page), heading and Markdown text, in both languages."""
 
     bilingual = KINDS["section"].bilingual
 
     class Meta:
         model = Section
-        fields = ["heading_es", "heading_en", "body_es", "body_en"]
+        fields = ["kind", "heading_es", "heading_en", "body_es", "body_en"]
         widgets = {
+            "kind": forms.RadioSelect,
             "body_es": forms.Textarea(attrs={"rows": 10}),
             "body_en": forms.Textarea(attrs={"rows": 10}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, agenda, **kwargs):
         super().__init__(*args, **kwargs)
+        self.instance.agenda = agenda
         self.label_bilingual_fields()
         self.add_revision_field()
         for code in LANGUAGE_CODES:
             self.fields[f"body_{code}"].help_text = Section._meta.get_field("body").help_text
+        if self.instance.pk:
+            # A text keeps its place on the page; a new one of another kind is added.
+            del self.fields["kind"]
+            return
+        kinds = Section.Kind.choices
+        if agenda.scope != agenda.Scope.NATIONAL:
+            # Lists of principles and requirements hold the national agenda's points.
+            kinds = [(value, label) for value, label in kinds if value not in POINT_KINDS]
+        self.fields["kind"].choices = kinds  # radios: no empty choice
+        self.fields["kind"].error_messages["invalid_choice"] = _(
+            "Choose one of the listed kinds of text."
+        )
+        self.fields["kind"].error_messages["required"] = _("Choose what kind of text it is.")
+
+
+class NextCycleForm(forms.Form):
+    """What the next cycle of a published agenda starts with: its title (the
+    published one's, until changed) and whether its issues and proposals
+    come along."""
+
+    title_es = forms.CharField(max_length=200, required=False)
+    title_en = forms.CharField(max_length=200, required=False)
+    copy_items = forms.BooleanField(
+        label=_("Copy its issues and proposals too"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "Restricted issues stay restricted. Without them, the new draft starts with "
+            "the texts only."
+        ),
+    )
+
+    def __init__(self, *args, agenda, **kwargs):
+        super().__init__(*args, **kwargs)
+        title = Agenda._meta.get_field("title").verbose_name
+        for code in LANGUAGE_CODES:
+            field = self.fields[f"title_{code}"]
+            field.label = in_language(title, code)
+            field.initial = getattr(agenda, f"title_{code}")
+            field.error_messages["max_length"] = _(
+                "Keep the title to %(limit_value)d characters or fewer."
+            )
+        self.fields["title_es"].help_text = _("Write it in Spanish, in English or in both.")
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any((cleaned.get(f"title_{code}") or "").strip() for code in LANGUAGE_CODES):
+            self.add_error("title_es", _("Write it in Spanish, in English or in both."))
+        return cleaned

@@ -148,7 +148,11 @@ def item_delete(request, pk, kind):
     kind = KINDS[kind]
     item = _item(request, kind, pk, kind.delete_perm)
     return _delete_page(
-        request, kind, item, kind.deleting, agenda_url(item.agenda, kind.list_anchor)
+        request,
+        kind,
+        item,
+        kind.consequences_of_deleting(item),
+        agenda_url(item.agenda, kind.list_anchor),
     )
 
 

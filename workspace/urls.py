@@ -24,7 +24,7 @@ def item_pages(kind):
         pages.append((f"agendas/<slug:slug>/{base}/new/", item_views.item_create, f"{name}-create"))
     if kind.delete_perm:
         pages.append((f"{base}/<int:pk>/delete/", item_views.item_delete, f"{name}-delete"))
-    if kind.ordered_within:
+    if kind.ordered:
         pages.append((f"{base}/<int:pk>/move/", item_views.item_move, f"{name}-move"))
     return [path(route, view, {"kind": kind.key}, name=name) for route, view, name in pages]
 
@@ -59,6 +59,11 @@ urlpatterns = [
     ),
     path("agendas/<slug:slug>/", views.agenda, name="workspace-agenda"),
     path("agendas/<slug:slug>/status/", views.agenda_status, name="workspace-agenda-status"),
+    path(
+        "agendas/<slug:slug>/next-cycle/",
+        views.agenda_next_cycle,
+        name="workspace-agenda-next-cycle",
+    ),
     *(page for kind in KINDS.values() for page in item_pages(kind)),
     *residents_patterns,
     *voting_patterns,

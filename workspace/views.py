@@ -19,12 +19,14 @@ from django.views.decorators.http import require_POST, require_safe
 from access.fetch import require
 from agendas.models import Agenda, Issue, Section
 from communities.models import Neighbourhood
+from core.forms import render_form
 from proposals.models import Proposal
-from publication import lifecycle
+from publication import cycles, lifecycle
 from synthesis.models import POINT_KINDS, NationalPoint
 from tallies.models import PaperTally
 
-from .common import agenda_for
+from .common import GET_POST, agenda_for
+from .forms import NextCycleForm
 from .point_form import list_name
 from .selectors import dashboard as dashboard_for
 
@@ -138,3 +140,47 @@ def agenda_status(request, slug):
             _("The agenda is now “%(status)s”.") % {"status": moved.get_status_display()},
         )
     return redirect("workspace-agenda", slug=agenda.slug)
+
+
+@GET_POST
+@login_required
+def agenda_next_cycle(request, slug):
+    """Say what starting the next cycle does, and do it when confirmed: a
+    new draft agenda; the published one stays where it is."""
+    agenda = agenda_for(request, slug, "agendas.start_next_cycle")
+    if agenda.status != Agenda.Status.PUBLISHED or hasattr(agenda, "next_cycle"):
+        # Said on the agenda's page, where its status and next cycle show.
+        messages.error(
+            request,
+            _("The next cycle of this agenda has already been started.")
+            if agenda.status == Agenda.Status.PUBLISHED
+            else _("Only a published agenda starts a new cycle."),
+        )
+        return redirect("workspace-agenda", slug=agenda.slug)
+    form = NextCycleForm(request.POST if request.method == "POST" else None, agenda=agenda)
+    if request.method == "POST" and form.is_valid():
+        try:
+            new = cycles.start_next_cycle(
+                agenda,
+                by=request.user,
+                copy_items=form.cleaned_data["copy_items"],
+                title_es=form.cleaned_data["title_es"],
+                title_en=form.cleaned_data["title_en"],
+            )
+        except ValidationError as refused:
+            messages.error(request, refused.messages[0])
+            return redirect("workspace-agenda", slug=agenda.slug)
+        messages.success(
+            request,
+            _("The next cycle is started as a draft. The published agenda stays as it was."),
+        )
+        return redirect("workspace-agenda", slug=new.slug)
+    context = {
+        "agenda": agenda,
+        "form": form,
+        "new_slug": cycles.next_slug(agenda),
+        "issue_count": agenda.issues.count(),
+        "proposal_count": agenda.proposals.count(),
+        "versions": list(agenda.versions.order_by("number").values_list("number", flat=True)),
+    }
+    return render_form(request, "workspace/next_cycle.html", context)
