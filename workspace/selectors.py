@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import Prefetch, Sum
+from django.db.models import Count, Max, Prefetch, Q, Sum
 
 from access.rules import roles_of, workspace_neighbourhood_filter
-from agendas.models import Agenda
+from agendas.models import Agenda, AgendaVersion, Issue
 from communities.models import Neighbourhood
 from proposals.models import Proposal
 from workshops.models import Workshop
@@ -64,3 +64,27 @@ def dashboard(user: Person) -> Dashboard:
     if roles_of(user).sees_everything:
         national = list(Agenda.objects.filter(neighbourhood__isnull=True).order_by("slug"))
     return Dashboard(neighbourhoods, recent, without_attendance, proposals_without_issue, national)
+
+
+@dataclass
+class Publishing:
+    """What publishing an agenda now would freeze and show."""
+
+    version: int  # the number the new version would take
+    public_issues: int
+    restricted_issues: int
+    proposals: int
+
+
+def publishing(agenda: Agenda) -> Publishing:
+    issues = Issue.objects.filter(agenda=agenda).aggregate(
+        public=Count("pk", filter=Q(visibility=Issue.Visibility.PUBLIC)),
+        restricted=Count("pk", filter=Q(visibility=Issue.Visibility.RESTRICTED)),
+    )
+    last = AgendaVersion.objects.filter(agenda=agenda).aggregate(n=Max("number"))["n"] or 0
+    return Publishing(
+        version=last + 1,
+        public_issues=issues["public"],
+        restricted_issues=issues["restricted"],
+        proposals=Proposal.objects.filter(agenda=agenda).count(),
+    )
