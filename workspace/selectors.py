@@ -28,6 +28,9 @@ class Dashboard:
     workshops_without_attendance: list[Workshop]
     proposals_without_issue: list[Proposal]
     national_agendas: list[Agenda]
+    # The proposals above that the person may change: the others are linked
+    # to where they are read, not to an edit page that would refuse them.
+    editable_proposals: set[int]
 
 
 def dashboard(user: Person) -> Dashboard:
@@ -63,7 +66,14 @@ def dashboard(user: Person) -> Dashboard:
     national = []
     if roles_of(user).sees_everything:
         national = list(Agenda.objects.filter(neighbourhood__isnull=True).order_by("slug"))
-    return Dashboard(neighbourhoods, recent, without_attendance, proposals_without_issue, national)
+    editable = {
+        proposal.pk
+        for proposal in proposals_without_issue
+        if user is not None and user.has_perm("proposals.change_proposal", proposal)
+    }
+    return Dashboard(
+        neighbourhoods, recent, without_attendance, proposals_without_issue, national, editable
+    )
 
 
 @dataclass
