@@ -19,7 +19,9 @@ from booklets.jobs import send_if_waiting
 from booklets.models import Paper
 from booklets.views import job_page, private_pdf
 from communities.models import Membership, Neighbourhood
+from core.confirm import Question, ask, confirmed
 from core.forms import render_form
+from core.text import localized
 from pages.privacy import current_notice, notice_html
 
 from . import consent, services, sheets
@@ -227,20 +229,24 @@ def _count(**condition):
     return Count("pk", filter=Q(**condition)) if condition else Count("pk")
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def withdraw(request, pk):
+    """Withdraw one slip or a whole batch, after a page that says how many
+    codes stop working and whose residents are signed out."""
     batch = get_object_or_404(CodeBatch.objects.select_related("neighbourhood"), pk=pk)
     require(request.user, "residents.change_codebatch", batch.neighbourhood)
-    number = request.POST.get("number", "").strip()
-    if number == "all" and request.POST.get("confirm") != "yes":
+    number = (request.POST if request.method == "POST" else request.GET).get("number", "").strip()
+    left = ParticipantCode.objects.filter(batch=batch, revoked_at__isnull=True)
+    if number.isdigit():
+        left = left.filter(number=int(number))
+    if batch.revoked_at or (number != "all" and not number.isdigit()) or not left.exists():
         messages.error(
             request,
-            _(
-                "Tick the box to confirm that every code of this batch is to be withdrawn. "
-                "Nothing was changed."
-            ),
+            _("No slip with that number is left to withdraw in this batch. Nothing was changed."),
         )
+    elif not confirmed(request):
+        return ask(request, _withdrawal_question(batch, number, left))
     elif number == "all":
         services.revoke_batch(batch)
         messages.success(
@@ -250,7 +256,7 @@ def withdraw(request, pk):
                 "them. What residents already said and voted stays."
             ),
         )
-    elif number.isdigit() and services.revoke_code(batch, int(number)):
+    elif services.revoke_code(batch, int(number)):
         messages.success(
             request,
             _(
@@ -259,12 +265,60 @@ def withdraw(request, pk):
             )
             % {"number": number},
         )
-    else:
+    else:  # withdrawn by someone else since the page was shown
         messages.error(
             request,
             _("No slip with that number is left to withdraw in this batch. Nothing was changed."),
         )
     return redirect("code-batches", pk=batch.neighbourhood_id)
+
+
+def _withdrawal_question(batch, number, left):
+    """How many of the codes still working are unused (no one can join with
+    them any more) and used (their residents are signed out)."""
+    counts = left.aggregate(used=_count(used_at__isnull=False), unused=_count(used_at__isnull=True))
+    place = batch.neighbourhood
+    batches_url = reverse("code-batches", args=[place.pk])
+    happens = []
+    if number == "all":
+        heading = _("Withdraw every code of this batch?")
+        action = _("Yes, withdraw every code of this batch")
+    else:
+        heading = _("Withdraw slip %(number)s?") % {"number": number}
+        action = _("Yes, withdraw slip %(number)s") % {"number": number}
+    if counts["unused"]:
+        happens.append(
+            _("Codes not used yet: %(count)s. No one will be able to join with them.")
+            % {"count": counts["unused"]}
+        )
+    if counts["used"]:
+        happens.append(
+            _(
+                "Codes already used: %(count)s. The residents who joined with them are "
+                "signed out and cannot come back with them. What they already said and "
+                "voted stays."
+            )
+            % {"count": counts["used"]}
+        )
+    if number == "all":
+        happens.append(_("The sheet of this batch, if it is still kept here, is deleted."))
+    return Question(
+        heading=heading,
+        happens=happens,
+        lasting=[
+            _(
+                "A withdrawn code never works again and cannot be given back: a resident "
+                "who still needs to take part needs a new code."
+            )
+        ],
+        action=action,
+        cancel_url=batches_url,
+        data=[("number", number)],
+        crumbs=[
+            (localized(place, "name").text, reverse("workspace-neighbourhood", args=[place.pk])),
+            (_("Participant codes"), batches_url),
+        ],
+    )
 
 
 # --- the sheet of a new batch, made in the background -------------------------------

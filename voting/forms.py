@@ -1,10 +1,46 @@
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from django import forms
 from django.core.validators import MinValueValidator
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 from core.text import localized
 
+from . import times
 from .models import VotingRound
+
+
+class LocalDateTimeField(forms.DateTimeField):
+    """A date and time typed on the clocks of `zone` (the round's
+    neighbourhood), not on the server's nor the browser's."""
+
+    def __init__(self, *, zone: ZoneInfo, **kwargs):
+        super().__init__(**kwargs)
+        self.zone = zone
+
+    def prepare_value(self, value):
+        if isinstance(value, datetime) and timezone.is_aware(value):
+            return timezone.localtime(value, self.zone).replace(tzinfo=None)
+        return value
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime):
+            typed = value
+        else:
+            try:
+                typed = parse_datetime(str(value).strip())
+            except ValueError:
+                typed = None
+            if typed is None:  # the other formats, or the field's "invalid" message
+                typed = forms.BaseTemporalField.to_python(self, value)
+        if timezone.is_aware(typed):  # it names its own offset
+            return typed
+        return times.read_local(typed, self.zone)
 
 
 class RoundForm(forms.ModelForm):
@@ -20,7 +56,19 @@ class RoundForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.agenda = agenda
         self.fields["method"].choices = VotingRound.Method.choices
-        self.fields["closes_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+        zone = times.zone_of(agenda)
+        closes = self.fields["closes_at"]
+        self.fields["closes_at"] = LocalDateTimeField(
+            zone=zone,
+            label=closes.label,
+            required=False,
+            widget=closes.widget,
+            input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+            help_text=_(
+                "Leave empty to close it by hand. In %(zone)s time, as clocks there show it."
+            )
+            % {"zone": times.zone_name(zone)},
+        )
         for name in ("dots_per_voter", "max_dots_per_issue"):
             field = self.fields[name]
             field.validators.append(MinValueValidator(1))

@@ -6,7 +6,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -14,9 +16,10 @@ from access import disclosure
 from access.fetch import get_allowed_or_403, require
 from agendas.models import Agenda
 from communities.models import Membership
+from core.confirm import Question, ask, confirmed
 from core.forms import render_form
 
-from . import selectors, services
+from . import selectors, services, times
 from .forms import BallotForm, ReceiptForm, RoundForm
 from .models import VotingRound
 
@@ -33,7 +36,7 @@ def home(request):
     places = Membership.objects.filter(user=request.user, role="resident").values("neighbourhood")
     rounds = (
         VotingRound.objects.filter(agenda__neighbourhood__in=places)
-        .select_related("agenda")
+        .select_related("agenda__neighbourhood")
         .order_by("-opens_at")
     )
     now = timezone.now()
@@ -51,7 +54,7 @@ def home(request):
 
 
 def _resident_round(request, pk):
-    round = get_object_or_404(VotingRound.objects.select_related("agenda"), pk=pk)
+    round = get_object_or_404(VotingRound.objects.select_related("agenda__neighbourhood"), pk=pk)
     if not services.may_vote(request.user, round):
         raise Http404  # a round of another neighbourhood does not exist for them
     return round
@@ -169,13 +172,56 @@ def results(request, pk):
     )
 
 
-@require_POST
+@GET_POST
 @login_required
 def close(request, pk):
     round = _round(request, pk, "voting.change_votinground")
+    if not round.is_open():
+        messages.info(request, _("This vote is already closed."))
+        return redirect("voting-results", pk=round.pk)
+    if not confirmed(request):
+        return ask(request, _close_question(round))
     if services.close_round(round):
         messages.success(request, _("The vote is closed."))
     return redirect("voting-results", pk=round.pk)
+
+
+def _close_question(round):
+    """Closing by hand cannot be taken back: the page says what residents
+    lose and what the ballots become."""
+    results_url = reverse("voting-results", args=[round.pk])
+    happens = [
+        _(
+            "Residents can no longer vote in it or change their ballot. Residents who "
+            "have voted so far: %(voters)s."
+        )
+        % {"voters": round.participations.count()},
+        _(
+            "Its ballots are sealed: written again in a random order, so that no one "
+            "can tell who cast which."
+        ),
+        _(
+            "The online totals are shown on its results, where enough people voted to "
+            "keep each ballot secret."
+        ),
+    ]
+    if round.closes_at:
+        happens.append(
+            format_html(
+                _("It was to close on its own at {time}; it closes now instead."),
+                time=times.shown_in(round.closes_at, times.zone_of(round.agenda)),
+            )
+        )
+    return Question(
+        heading=_("Close the vote “%(round)s” now?") % {"round": round},
+        happens=happens,
+        lasting=[
+            _("A closed vote cannot be opened again: to vote again, open a new vote."),
+        ],
+        action=_("Yes, close the vote"),
+        cancel_url=results_url,
+        crumbs=[(_("Votes"), reverse("voting-rounds", args=[round.agenda.slug]))],
+    )
 
 
 @require_POST

@@ -7,12 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from access.fetch import get_allowed_or_403
 from agendas.models import Agenda, Issue
 from agendas.ordering import move, next_place
+from core.confirm import FIELD, Question, ask, confirmed
 from core.forms import render_form
 from core.text import localized
 from editing.concurrency import EditConflict, conflicts, save_if_current
@@ -30,11 +32,13 @@ def _item_form_page(request, kind, form, agenda):
     heading = labels["edit"] if form.instance.pk else labels["new"]
     context = {"form": form, "agenda": agenda, "heading": heading}
     if request.method == "POST" and form.is_valid():
-        becomes_public = getattr(form.instance, "would_become_public", None)
-        if becomes_public and becomes_public():
+        change = _visibility_change(form.instance)
+        if change == Issue.Visibility.PUBLIC:
             if request.POST.get("confirm_public") != "yes":
                 return _confirm_public_page(request, form.instance, agenda)
             form.instance._change_reason = reasons.confirmed_public()
+        elif change == Issue.Visibility.RESTRICTED and not confirmed(request):
+            return _confirm_restricted_page(request, form.instance, agenda)
         if form.instance.pk is None:
             with transaction.atomic():
                 form.instance.order = next_place(kind.siblings(form.instance))
@@ -50,28 +54,78 @@ def _item_form_page(request, kind, form, agenda):
     return render_form(request, "workspace/item_form.html", context)
 
 
-def _confirm_public_page(request, issue, agenda):
-    """Ask before an issue becomes public on an agenda that visitors or
-    residents read. The page carries the form's data back, so confirming
+def _visibility_change(item):
+    """The visibility an issue would take on by this save, when it changes
+    who may read it: "public" for a new issue that visitors or residents
+    would read at once, or an issue made public; "restricted" for one made
+    restricted; "" otherwise (other kinds, a new restricted issue)."""
+    if not isinstance(item, Issue):
+        return ""
+    if item.pk is None:
+        return Issue.Visibility.PUBLIC if item.would_become_public() else ""
+    before = Issue.objects.filter(pk=item.pk).values_list("visibility", flat=True).first()
+    return item.visibility if before != item.visibility else ""
+
+
+def _carried(request, *answers):
+    """The form's data as posted, to send back with the answer: confirming
     saves exactly what was typed; nothing is saved until then."""
-    data = [
+    return [
         (name, value)
         for name, values in request.POST.lists()
-        if name not in ("csrfmiddlewaretoken", "confirm_public")
+        if name not in ("csrfmiddlewaretoken", *answers)
         for value in values
     ]
+
+
+def _confirm_public_page(request, issue, agenda):
+    """Ask before an issue becomes public: at once, on an agenda that
+    visitors or residents read, or as soon as the agenda is opened to them."""
+    readers = {
+        Agenda.Status.PUBLISHED: _("everyone who visits the site"),
+        Agenda.Status.CONSULTATION: _(
+            "the neighbourhood's residents taking part in the consultation"
+        ),
+    }
     context = {
         "issue": issue,
         "title": localized(issue, "title").text,
         "agenda": agenda,
-        "data": data,
-        "readers": (
-            _("everyone who visits the site")
-            if agenda.status == Agenda.Status.PUBLISHED
-            else _("the neighbourhood's residents taking part in the consultation")
-        ),
+        "data": _carried(request, "confirm_public"),
+        "readers": readers.get(agenda.status, ""),
     }
     return render(request, "workspace/confirm_public.html", context)
+
+
+def _confirm_restricted_page(request, issue, agenda):
+    """Ask before a public issue is restricted: it disappears for residents
+    and visitors, but what they already read stays read."""
+    title = localized(issue, "title").text
+    agenda_url = reverse("workspace-agenda", args=[agenda.slug])
+    return ask(
+        request,
+        Question(
+            heading=_("Restrict “%(title)s”?") % {"title": title},
+            happens=[
+                _(
+                    "From now on only the agenda's facilitators, researchers and "
+                    "administrators see it: it leaves the agenda's pages and published "
+                    "versions, the ballots of open votes, booklets, open data and the API."
+                ),
+                _("Its text and history are kept, and it can be made public again later."),
+            ],
+            lasting=[
+                _(
+                    "What people read, printed or downloaded while it was public cannot "
+                    "be taken back."
+                )
+            ],
+            action=_("Yes, restrict it"),
+            cancel_url=agenda_url,
+            data=_carried(request, FIELD),
+            crumbs=[(localized(agenda, "title").text, agenda_url)],
+        ),
+    )
 
 
 def _conflict_page(request, kind, form, conflict, context):
@@ -190,7 +244,7 @@ def _move(request, kind, item, anchor):
 
 
 def _delete_page(request, kind, item, consequences, done_url):
-    if request.method == "POST":
+    if confirmed(request):
         item.delete()
         messages.success(request, _("Deleted. Its history is kept."))
         return redirect(done_url)

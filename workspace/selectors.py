@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import Prefetch, Sum
+from django.db.models import Count, Max, Prefetch, Q, Sum
 
 from access.rules import roles_of, workspace_neighbourhood_filter
-from agendas.models import Agenda
+from agendas.models import Agenda, AgendaVersion, Issue
 from communities.models import Neighbourhood
 from proposals.models import Proposal
 from workshops.models import Workshop
@@ -28,6 +28,9 @@ class Dashboard:
     workshops_without_attendance: list[Workshop]
     proposals_without_issue: list[Proposal]
     national_agendas: list[Agenda]
+    # The proposals above that the person may change: the others are linked
+    # to where they are read, not to an edit page that would refuse them.
+    editable_proposals: set[int]
 
 
 def dashboard(user: Person) -> Dashboard:
@@ -63,4 +66,35 @@ def dashboard(user: Person) -> Dashboard:
     national = []
     if roles_of(user).sees_everything:
         national = list(Agenda.objects.filter(neighbourhood__isnull=True).order_by("slug"))
-    return Dashboard(neighbourhoods, recent, without_attendance, proposals_without_issue, national)
+    editable = {
+        proposal.pk
+        for proposal in proposals_without_issue
+        if user is not None and user.has_perm("proposals.change_proposal", proposal)
+    }
+    return Dashboard(
+        neighbourhoods, recent, without_attendance, proposals_without_issue, national, editable
+    )
+
+
+@dataclass
+class Publishing:
+    """What publishing an agenda now would freeze and show."""
+
+    version: int  # the number the new version would take
+    public_issues: int
+    restricted_issues: int
+    proposals: int
+
+
+def publishing(agenda: Agenda) -> Publishing:
+    issues = Issue.objects.filter(agenda=agenda).aggregate(
+        public=Count("pk", filter=Q(visibility=Issue.Visibility.PUBLIC)),
+        restricted=Count("pk", filter=Q(visibility=Issue.Visibility.RESTRICTED)),
+    )
+    last = AgendaVersion.objects.filter(agenda=agenda).aggregate(n=Max("number"))["n"] or 0
+    return Publishing(
+        version=last + 1,
+        public_issues=issues["public"],
+        restricted_issues=issues["restricted"],
+        proposals=Proposal.objects.filter(agenda=agenda).count(),
+    )

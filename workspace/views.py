@@ -13,13 +13,16 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 
 from access.fetch import require
 from agendas.models import Agenda, Issue, Section
 from communities.models import Neighbourhood
+from core.confirm import Question, ask, confirmed
 from core.forms import render_form
+from core.text import localized
 from proposals.models import Proposal
 from publication import cycles, lifecycle
 from synthesis.models import POINT_KINDS, NationalPoint
@@ -29,6 +32,7 @@ from .common import GET_POST, agenda_for
 from .forms import NextCycleForm
 from .point_form import list_name
 from .selectors import dashboard as dashboard_for
+from .selectors import publishing as publishing_of
 
 # --- dashboard and neighbourhoods ------------------------------------------------
 
@@ -126,12 +130,18 @@ def _point_lists(agenda, sections):
     return [(section, list_name(section), by_section[section.pk]) for section in lists]
 
 
-@require_POST
+@GET_POST
 @login_required
 def agenda_status(request, slug):
     agenda = agenda_for(request, slug, "agendas.change_agenda")
+    to_status = (request.POST if request.method == "POST" else request.GET).get("to", "")
+    publishing = to_status == Agenda.Status.PUBLISHED
+    if publishing and not confirmed(request) and to_status in lifecycle.NEXT[agenda.status]:
+        return ask(request, _publish_question(agenda))
+    if request.method != "POST":
+        return redirect("workspace-agenda", slug=agenda.slug)
     try:
-        moved = lifecycle.move(agenda, request.POST.get("to", ""), request.user)
+        moved = lifecycle.move(agenda, to_status, request.user)
     except ValidationError as refused:
         messages.error(request, refused.messages[0])
     else:
@@ -184,3 +194,40 @@ def agenda_next_cycle(request, slug):
         "versions": list(agenda.versions.order_by("number").values_list("number", flat=True)),
     }
     return render_form(request, "workspace/next_cycle.html", context)
+
+
+def _publish_question(agenda):
+    """Publishing freezes a citable version that is never withdrawn: the
+    page says what it will hold and who will read it."""
+    title = localized(agenda, "title").text
+    will = publishing_of(agenda)
+    agenda_url = reverse("workspace-agenda", args=[agenda.slug])
+    return Question(
+        heading=_("Publish “%(title)s” as version %(number)s?")
+        % {"title": title, "number": will.version},
+        happens=[
+            _("Its text as it stands now is frozen as version %(number)s, to be cited and printed.")
+            % {"number": will.version},
+            _(
+                "Everyone who visits the site can read it, without signing in: "
+                "public issues: %(issues)s; proposals: %(proposals)s."
+            )
+            % {"issues": will.public_issues, "proposals": will.proposals},
+            _(
+                "Restricted issues stay hidden (%(restricted)s): only the agenda's "
+                "team, researchers and administrators see them."
+            )
+            % {"restricted": will.restricted_issues},
+        ],
+        lasting=[
+            _(
+                "A published version is never changed or withdrawn: it is cited in print. "
+                "Corrections go into a new draft and a later version."
+            ),
+            _("What visitors read, print or download from it cannot be taken back."),
+        ],
+        action=_("Yes, publish version %(number)s") % {"number": will.version},
+        cancel_url=agenda_url,
+        data=[("to", Agenda.Status.PUBLISHED)],
+        crumbs=[(title, agenda_url)],
+    )

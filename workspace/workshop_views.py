@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 from access.fetch import get_allowed_or_403, get_visible_or_404, require
 from agendas.models import Agenda, Issue
 from communities.models import Neighbourhood, ParticipantGroup
+from core.confirm import confirmed
 from core.forms import render_form
 from core.text import localized
 from history.selectors import Tracked, history_of
@@ -93,7 +94,7 @@ def workshop_edit(request, pk):
 @login_required
 def workshop_delete(request, pk):
     workshop = _workshop(request, pk, "workshops.delete_workshop")
-    if request.method == "POST":
+    if confirmed(request):
         place = workshop.neighbourhood_id
         workshop.delete()
         messages.success(request, _("The workshop is deleted. Its history is kept."))

@@ -38,6 +38,8 @@ def test_a_suggestion_becomes_version_two_and_version_one_stays(site, new_page):
     facilitator.goto(site + "/workspace/agendas/lazaro-cardenas/")
     facilitator.get_by_role("button", name="Marcar como validada").click()
     facilitator.get_by_role("button", name="Publicar").click()
+    # Publishing a version cannot be undone: it is asked first.
+    facilitator.locator("main button[name=confirm]").click()
     expect(facilitator.get_by_role("status")).to_contain_text("Publicada")
 
     resident.goto(site + "/my-suggestions/")

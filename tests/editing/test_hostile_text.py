@@ -96,7 +96,9 @@ def test_every_field_comes_out_harmless_everywhere(client_for, demo_users, langu
         harmless(response.content.decode())
     # Published as a version, read by a visitor.
     for target in ["draft", "consultation", "validated", "published"]:
-        facilitator.post("/workspace/agendas/lazaro-cardenas/status/", {"to": target})
+        facilitator.post(
+            "/workspace/agendas/lazaro-cardenas/status/", {"to": target, "confirm": "yes"}
+        )
     version = client_for("visitor").get("/agendas/lazaro-cardenas/v2/", headers=headers)
     assert version.status_code == 200
     harmless(version.content.decode())

@@ -55,6 +55,7 @@ def test_an_issue_edit_shows_who_changed_which_field(client_for, reader):
         issue,
         title_en="Distrust of the authorities",
         visibility="restricted",
+        confirm="yes",  # restricting is asked first
     )
     entries = history(client_for(reader), f"/workspace/issues/{issue.pk}/history/")
     heading, fields = entries[0]
@@ -70,7 +71,13 @@ def test_an_issue_edit_shows_who_changed_which_field(client_for, reader):
 
 def test_the_history_speaks_the_readers_language(client_for):
     issue = issue_titled(TRUST)
-    edit_issue(client_for("facilitator"), issue, title_es="Desconfianza", visibility="restricted")
+    edit_issue(
+        client_for("facilitator"),
+        issue,
+        title_es="Desconfianza",
+        visibility="restricted",
+        confirm="yes",
+    )
     entries = history(
         client_for("researcher"),
         f"/workspace/issues/{issue.pk}/history/",

@@ -154,7 +154,7 @@ def test_points_move_within_their_list_and_are_deleted_with_their_history_kept(c
     first, second = list(principles().points.order_by("order", "pk"))[:2]
     admin.post(f"/workspace/national-points/{first.pk}/move/", {"direction": "down"})
     assert list(principles().points.order_by("order", "pk"))[:2] == [second, first]
-    answer = admin.post(f"/workspace/national-points/{first.pk}/delete/")
+    answer = admin.post(f"/workspace/national-points/{first.pk}/delete/", {"confirm": "yes"})
     assert answer.status_code == 302
     assert not NationalPoint.objects.filter(pk=first.pk).exists()
     history = admin.get(f"/workspace/national-points/{second.pk}/history/")

@@ -17,7 +17,7 @@ PAGES = {
     reverse("about-you"): ("put", "get"),
     reverse("give-consent"): ("get", "post"),
     reverse("code-batches", args=[1]): ("put", "get"),
-    reverse("code-withdraw", args=[1]): ("get", "post"),
+    reverse("code-withdraw", args=[1]): ("put", "post"),
     reverse("code-sheet", args=[SHEET]): ("post", "get"),
     reverse("code-sheet-download", args=[SHEET]): ("post", "get"),
     reverse("code-sheet-delete", args=[SHEET]): ("get", "post"),

@@ -20,7 +20,7 @@ def test_the_way_to_publication_and_back_is_recorded(client_for, demo_users):
     facilitator = client_for("facilitator")
     assert status() == "published"
     for target in ["draft", "consultation", "validated", "published"]:
-        response = facilitator.post(URL, {"to": target}, headers=EN)
+        response = facilitator.post(URL, {"to": target, "confirm": "yes"}, headers=EN)
         assert response.status_code == 302
         assert status() == target
     steps = list(

@@ -21,7 +21,7 @@ def issue():
 
 def publish_again(client, *before):
     for target in [*before, "consultation", "validated", "published"]:
-        assert client.post(STATUS, {"to": target}).status_code == 302
+        assert client.post(STATUS, {"to": target, "confirm": "yes"}).status_code == 302
 
 
 def test_the_demo_published_agendas_stand_as_version_one(client_for):

@@ -131,7 +131,7 @@ def test_withdrawing_a_whole_batch_asks_for_a_confirmation(client_for):
         response = client_for("facilitator").post(
             withdraw_url(issued.batch), data, follow=True, headers=EN
         )
-        assert "Tick the box to confirm" in page_text(response)
+        assert "Withdraw every code of this batch?" in page_text(response)
         assert snapshot() == before
     response = client_for("facilitator").post(
         withdraw_url(issued.batch), {"number": "all", "confirm": "yes"}, follow=True, headers=EN

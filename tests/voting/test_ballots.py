@@ -167,7 +167,9 @@ def silenced_public_issue(round, issues):
 
 
 def close_by_hand(round, client_for):
-    response = client_for("facilitator").post(f"/workspace/votes/{round.pk}/close/")
+    response = client_for("facilitator").post(
+        f"/workspace/votes/{round.pk}/close/", {"confirm": "yes"}
+    )
     assert response.status_code == 302
 
 

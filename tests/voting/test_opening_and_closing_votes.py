@@ -169,7 +169,7 @@ WHO_MAY_CHANGE_A_ROUND = [
 def test_only_the_agendas_facilitators_and_admins_close_a_vote(client_for, role, status):
     round = open_round("dots")
 
-    response = client_for(role).post(f"/workspace/votes/{round.pk}/close/")
+    response = client_for(role).post(f"/workspace/votes/{round.pk}/close/", {"confirm": "yes"})
 
     assert response.status_code == status
     round.refresh_from_db()
@@ -183,10 +183,10 @@ def test_only_the_agendas_facilitators_and_admins_close_a_vote(client_for, role,
             assert response["Location"].startswith("/sign-in/?next=")
 
 
-def test_closing_is_a_post(client_for):
+def test_reading_the_closing_page_closes_nothing(client_for):
     round = open_round("dots")
 
-    assert client_for("facilitator").get(f"/workspace/votes/{round.pk}/close/").status_code == 405
+    assert client_for("facilitator").get(f"/workspace/votes/{round.pk}/close/").status_code == 200
     round.refresh_from_db()
     assert round.closed_at is None
 
@@ -194,10 +194,10 @@ def test_closing_is_a_post(client_for):
 def test_closing_twice_keeps_the_first_closing_time(client_for):
     round = open_round("dots")
     facilitator = client_for("facilitator")
-    facilitator.post(f"/workspace/votes/{round.pk}/close/")
+    facilitator.post(f"/workspace/votes/{round.pk}/close/", {"confirm": "yes"})
     first = VotingRound.objects.get(pk=round.pk).closed_at
 
-    facilitator.post(f"/workspace/votes/{round.pk}/close/")
+    facilitator.post(f"/workspace/votes/{round.pk}/close/", {"confirm": "yes"})
 
     assert VotingRound.objects.get(pk=round.pk).closed_at == first
 

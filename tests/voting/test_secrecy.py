@@ -206,7 +206,7 @@ def test_closing_a_round_seals_it_against_the_databases_own_bookkeeping(client_f
     # While open, the rows lie in the order of voting (what sealing undoes).
     assert len(cast) == 30
 
-    client_for("facilitator").post(f"/workspace/votes/{round.pk}/close/")
+    client_for("facilitator").post(f"/workspace/votes/{round.pk}/close/", {"confirm": "yes"})
 
     round.refresh_from_db()
     assert round.sealed

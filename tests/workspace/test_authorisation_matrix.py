@@ -233,7 +233,7 @@ SUBMISSIONS = {
         ).exists(),
     ),
     "workshop-delete": (
-        lambda o: {},
+        lambda o: {"confirm": "yes"},
         lambda o: not Workshop.objects.filter(pk=o.workshop.pk).exists(),
     ),
     "tally": (
@@ -264,7 +264,7 @@ SUBMISSIONS = {
         ).exists(),
     ),
     "public-issue-delete": (
-        lambda o: {},
+        lambda o: {"confirm": "yes"},
         lambda o: not Issue.objects.filter(pk=o.public_issue.pk).exists(),
     ),
     "public-issue-move": (
@@ -278,7 +278,7 @@ SUBMISSIONS = {
         ).exists(),
     ),
     "restricted-issue-delete": (
-        lambda o: {},
+        lambda o: {"confirm": "yes"},
         lambda o: not Issue.objects.filter(pk=o.restricted_issue.pk).exists(),
     ),
     "restricted-issue-move": (
@@ -292,7 +292,7 @@ SUBMISSIONS = {
         ).exists(),
     ),
     "proposal-delete": (
-        lambda o: {},
+        lambda o: {"confirm": "yes"},
         lambda o: not Proposal.objects.filter(pk=o.proposal.pk).exists(),
     ),
     "proposal-move": (

@@ -127,7 +127,8 @@ def test_restricting_an_issue_hides_it_from_a_cached_public_page(facilitator, cl
     issue = issue_titled("Domestic violence")
     assert issue.title_en in [title for title, _block in public_issues(visitor)]
     response = facilitator.post(
-        f"/workspace/issues/{issue.pk}/edit/", issue_data(issue, visibility="restricted")
+        f"/workspace/issues/{issue.pk}/edit/",
+        {**issue_data(issue, visibility="restricted"), "confirm": "yes"},
     )
     assert response.status_code == 302
     assert issue.title_en not in [title for title, _block in public_issues(visitor)]
@@ -148,7 +149,7 @@ def test_deleting_a_workshop_removes_its_attendance_and_tallies(
     TallyCount.objects.create(tally=tally, issue=issue_titled(YOUTHS), dots=7)
     assert participant_total(lazaro) == 75
     assert dots_shown(visitor, YOUTHS) == "7 dots in the workshop votes"
-    response = facilitator.post(f"/workspace/workshops/{held.pk}/delete/")
+    response = facilitator.post(f"/workspace/workshops/{held.pk}/delete/", {"confirm": "yes"})
     assert response.status_code == 302
     assert not Workshop.objects.filter(pk=held.pk).exists()
     assert not Attendance.objects.filter(workshop_id=held.pk).exists()
