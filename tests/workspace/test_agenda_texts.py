@@ -123,7 +123,7 @@ def test_a_facilitator_deletes_a_text_and_its_history_stays(client_for):
     page = facilitator.get(f"/workspace/sections/{section.pk}/delete/", headers=EN)
     assert page.status_code == 200
     assert "principles" not in page.content.decode().lower()
-    answer = facilitator.post(f"/workspace/sections/{section.pk}/delete/")
+    answer = facilitator.post(f"/workspace/sections/{section.pk}/delete/", {"confirm": "yes"})
     assert answer.status_code == 302
     assert answer["Location"].endswith("#sections")
     assert not Section.objects.filter(pk=section.pk).exists()
@@ -136,7 +136,7 @@ def test_deleting_a_national_list_says_how_many_points_go_with_it(client_for):
     assert count > 1
     page = client_for("admin").get(f"/workspace/sections/{section.pk}/delete/", headers=EN)
     assert f"Its {count} principles and requirements are deleted with it." in page.content.decode()
-    client_for("admin").post(f"/workspace/sections/{section.pk}/delete/")
+    client_for("admin").post(f"/workspace/sections/{section.pk}/delete/", {"confirm": "yes"})
     assert not NationalPoint.objects.filter(section_id=section.pk).exists()
 
 
@@ -162,7 +162,7 @@ def test_who_may_not_change_the_agenda_may_not_add_or_delete_its_texts(client_fo
         client.get(NEW),
         new_text(client, heading_en="Not theirs"),
         client.get(f"/workspace/sections/{section.pk}/delete/"),
-        client.post(f"/workspace/sections/{section.pk}/delete/"),
+        client.post(f"/workspace/sections/{section.pk}/delete/", {"confirm": "yes"}),
         client.post(f"/workspace/sections/{section.pk}/move/", {"direction": "down"}),
     ):
         assert answer.status_code == 403
@@ -181,7 +181,7 @@ def test_a_visitor_is_sent_to_sign_in(client_for):
     for answer in (
         visitor.get(NEW),
         new_text(visitor),
-        visitor.post(f"/workspace/sections/{section.pk}/delete/"),
+        visitor.post(f"/workspace/sections/{section.pk}/delete/", {"confirm": "yes"}),
     ):
         assert answer.status_code == 302
         assert answer["Location"].startswith("/sign-in/")
