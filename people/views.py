@@ -366,8 +366,14 @@ class ResetPassword(auth_views.PasswordResetConfirmView):
         messages.success(self.request, _("Your new password is set."))
         return redirect(landing_url(form.user))
 
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        if not self.validlink:
+    def form_invalid(self, form):
+        # A refused form answers 400, as every form of the site does (core.forms.render_form).
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+    def dispatch(self, *args, **kwargs):
+        response = super().dispatch(*args, **kwargs)
+        if not self.validlink and response.status_code == 200:
             response.status_code = 410
         return response
