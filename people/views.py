@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_ratelimit import ALL
 from django_ratelimit.core import get_usage
@@ -46,6 +47,7 @@ def people(request):
     )
 
 
+@never_cache  # the answer shows the invitation's code, once
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def invite(request):
@@ -64,7 +66,12 @@ def invite(request):
             return render(
                 request,
                 "people/invitation_made.html",
-                {"invitation": issued.invitation, "code": issued.code, "link": link},
+                {
+                    "invitation": issued.invitation,
+                    "code": issued.code,
+                    "link": link,
+                    "code_page": request.build_absolute_uri(reverse("invitation-code")),
+                },
             )
     return render_form(
         request,
@@ -211,6 +218,7 @@ def remove_researcher(request, pk):
     )
 
 
+@never_cache  # the answer shows the link, once
 @require_POST
 @login_required
 def reset_link(request, pk):

@@ -54,6 +54,7 @@ def test_an_administrator_invites_a_facilitator_who_makes_an_account_and_lands_i
         headers=EN,
     )
     assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
     code = code_on(response)
     assert link_of(code) in response.content.decode()
     invitation = Invitation.objects.get()

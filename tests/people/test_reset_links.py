@@ -43,6 +43,7 @@ def test_an_administrator_makes_a_link_the_person_sets_a_new_password_and_lands_
         reset_page("facilitator-lazaro-cardenas"), headers=EN
     )
     assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
     link = link_on(response)
     client = Client()
     done = use(link, client=client)
