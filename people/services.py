@@ -23,6 +23,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from access.rules import forget_roles
 from communities.models import Membership, Neighbourhood, User
 
 from .codes import code_hash, new_code, normalise
@@ -359,6 +360,8 @@ def remove_facilitator(*, by: User, membership: Membership) -> None:
                 )
             raise PermissionDenied
         current.delete()
+        if current.user_id == by.pk:
+            forget_roles(by)  # stepping down: what they may do is read again
         _record(
             PeopleEvent.Action.ROLE_REMOVED,
             by=by,

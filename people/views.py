@@ -17,6 +17,7 @@ from django_ratelimit import ALL
 from django_ratelimit.core import get_usage
 
 from access.fetch import require
+from access.rules import invitation_filter
 from communities.models import Membership
 from core.forms import render_form
 
@@ -84,7 +85,7 @@ def invite(request):
 @login_required
 def withdraw_invitation(request, pk):
     invitation = get_object_or_404(
-        Invitation.objects.filter(pk=pk).filter(_visible_invitations(request.user))
+        Invitation.objects.filter(pk=pk).filter(invitation_filter(request.user))
     )
     try:
         services.withdraw_invitation(invitation, by=request.user)
@@ -93,12 +94,6 @@ def withdraw_invitation(request, pk):
     else:
         messages.success(request, _("The invitation is withdrawn: it can no longer be used."))
     return redirect("people")
-
-
-def _visible_invitations(user):
-    from access.rules import invitation_filter
-
-    return invitation_filter(user)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

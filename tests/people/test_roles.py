@@ -123,6 +123,9 @@ def test_a_facilitator_may_step_down_when_another_remains(make_person):
     response = me.post(remove_url("facilitator-lazaro-cardenas"))
     assert response.status_code == 302
     assert facilitators_of("lazaro-cardenas") == {"colleague"}
+    # With no role left, they are taken out of the workspace at once.
+    assert response["Location"] == "/"
+    assert me.get("/workspace/people/").status_code == 403
 
 
 def test_the_last_facilitator_cannot_remove_themselves():
