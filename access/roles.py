@@ -8,6 +8,7 @@ workshop or itself.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -56,8 +57,12 @@ def roles_of(user: Any) -> Roles:
 
 
 def forget_roles(user: Person) -> None:
-    """Call after changing someone's memberships within the same request."""
-    user.__dict__.pop("_access_roles", None)
+    """Call after changing someone's memberships within the same request.
+
+    Deleted through the attribute, not the instance's __dict__: a request's
+    user is a lazy object whose own __dict__ is not the person's."""
+    with contextlib.suppress(AttributeError):
+        del user._access_roles  # type: ignore[union-attr]
 
 
 # --- what an object belongs to ------------------------------------------------

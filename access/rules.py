@@ -357,3 +357,98 @@ def own_data_holders_filter(prefix: str = "") -> Q:
         & ~_q(prefix, pk__in=facilitators)
         & _q(prefix, is_active=True, is_superuser=False, is_researcher=False, is_staff=False)
     )
+
+
+# --- people: invitations, roles and reset links ----------------------------------------
+# Staff accounts are made by invitation in the workspace (people/). An
+# administrator invites facilitators for any neighbourhood and researchers; a
+# facilitator invites co-facilitators (the same role) for their own
+# neighbourhoods only. Residents are never listed: they are pseudonymous, and
+# their accounts belong to the residents' app.
+
+
+@rules.predicate
+def is_inviter(user: Person, invitation: Any) -> bool:
+    return (
+        invitation is not None
+        and user is not None
+        and user.pk is not None
+        and invitation.invited_by_id == user.pk
+    )
+
+
+@rules.predicate
+def is_own_membership(user: Person, membership: Any) -> bool:
+    return membership is not None and user is not None and membership.user_id == user.pk
+
+
+@rules.predicate
+def is_last_facilitator(user: Person, membership: Any) -> bool:
+    """True when the membership is its neighbourhood's only facilitator
+    (a page that already counted them says so in `facilitators_here`)."""
+    if membership is None:
+        return False
+    count = getattr(membership, "facilitators_here", None)
+    if count is None:
+        from communities.models import Membership
+
+        count = Membership.objects.filter(
+            neighbourhood_id=membership.neighbourhood_id, role=Membership.Role.FACILITATOR
+        ).count()
+    return bool(count <= 1)
+
+
+# The people page: asked without an object, "do they see anyone there?".
+rules.add_perm("people.view_people", is_admin | is_facilitator_of)
+# One facilitator's membership of a neighbourhood, and an event of the people
+# page's history, are seen by admins and that neighbourhood's facilitators.
+rules.add_perm("people.view_facilitator", is_admin | is_facilitator_of)
+rules.add_perm("people.view_event", is_admin | is_facilitator_of)
+# Researchers and administrators are listed, and staff accounts looked at one
+# by one, by administrators only.
+rules.add_perm("people.view_staff", is_admin)
+# Asked of a neighbourhood (without one: "may they invite anywhere?").
+rules.add_perm("people.invite_facilitator", is_admin | is_facilitator_of)
+rules.add_perm("people.invite_researcher", is_admin)
+rules.add_perm("people.view_invitation", is_admin | is_inviter)
+rules.add_perm("people.withdraw_invitation", is_admin | is_inviter)
+# An existing staff account is given more neighbourhoods by an administrator.
+rules.add_perm("people.give_facilitator_role", is_admin)
+# Facilitators are peers: one may remove another from a neighbourhood they
+# both facilitate, or step down themselves, but the last facilitator of a
+# neighbourhood may not leave it: with no one left there to invite anyone,
+# only an administrator decides that the work there has no facilitator.
+rules.add_perm(
+    "people.remove_facilitator",
+    is_admin | (is_facilitator_of & ~(is_own_membership & is_last_facilitator)),
+)
+rules.add_perm("people.remove_researcher", is_admin)
+rules.add_perm("people.make_reset_link", is_admin)
+
+
+def facilitator_membership_filter(user: Person, prefix: str = "") -> Q:
+    """Q for the facilitators' memberships `user` sees (people.view_facilitator)."""
+    roles = roles_of(user)
+    if roles.is_admin:
+        return Q()
+    return _q(prefix, neighbourhood_id__in=sorted(roles.facilitates))
+
+
+def people_event_filter(user: Person, prefix: str = "") -> Q:
+    """Q for the events of the people page `user` sees (people.view_event):
+    an event of no neighbourhood (a researcher, a reset link) only admins."""
+    roles = roles_of(user)
+    if roles.is_admin:
+        return Q()
+    return _q(prefix, neighbourhood_id__in=sorted(roles.facilitates))
+
+
+def invitation_filter(user: Person, prefix: str = "") -> Q:
+    """Q for the invitations `user` sees (people.view_invitation)."""
+    roles = roles_of(user)
+    if roles.is_admin:
+        return Q()
+    pk = getattr(user, "pk", None)
+    if pk is None:
+        return Q(pk__in=[])
+    return _q(prefix, invited_by_id=pk)

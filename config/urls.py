@@ -10,6 +10,7 @@ from django.views.i18n import set_language
 
 from booklets import views as booklets
 from pages import views as pages
+from people.landing import SignIn
 from publication import views as publication
 
 admin.site.site_header = _("Human Security Agendas")
@@ -32,11 +33,9 @@ urlpatterns = [
     path("privacy/", pages.privacy_notice, name="privacy-notice"),
     path("vote/", include("voting.urls")),
     path("", include("editing.urls")),
-    path(
-        "sign-in/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
-        name="login",
-    ),
+    path("", include("people.urls")),
+    # Signing in lands where the person works (people.landing).
+    path("sign-in/", SignIn.as_view(), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     # No CSRF token for the language switch: choosing a language is harmless,
     # and pages without a token can be cached whole for visitors.

@@ -5,6 +5,7 @@ from django.urls import path
 
 from editing.urls import workspace_patterns as editing_patterns
 from items.registry import KINDS
+from people.urls import workspace_patterns as people_patterns
 from residents.urls import workspace_patterns as residents_patterns
 from voting.urls import workspace_patterns as voting_patterns
 
@@ -66,6 +67,7 @@ urlpatterns = [
     ),
     *(page for kind in KINDS.values() for page in item_pages(kind)),
     *residents_patterns,
+    *people_patterns,
     *voting_patterns,
     *editing_patterns,
 ]

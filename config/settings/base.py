@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "api",
     "publication",
     "pages",
+    "people",
     "workspace",
     "demo",
 ]
@@ -229,6 +230,13 @@ BALLOT_SECRET = env.str("BALLOT_SECRET", default="")
 # the window, so no one is locked out for good.
 REDEEM_RATE_PER_ADDRESS = env.str("REDEEM_RATE_PER_ADDRESS", default="10/10m")
 REDEEM_RATE_PER_BATCH = env.str("REDEEM_RATE_PER_BATCH", default="100/10m")
+# An invitation to a staff role (people/) works once, within this many days;
+# wrong invitation codes are counted per address, as participant codes are.
+INVITATION_DAYS = env.int("INVITATION_DAYS", default=7)
+INVITATION_RATE_PER_ADDRESS = env.str("INVITATION_RATE_PER_ADDRESS", default="10/10m")
+# A password reset link made by an administrator works once, within this
+# many seconds (Django's default is three days).
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=60 * 60 * 24)
 # How many reverse proxies of this site stand in front of it, each adding the
 # address it received a request from to X-Forwarded-For (core.addresses).
 # 0: none, the header is ignored, as anyone can forge it.

@@ -166,6 +166,17 @@ ARGUMENTS = {
     "voting-results": lambda d: [{"pk": d.closed_round.pk}, {"pk": d.open_round.pk}],
     "voting-close": lambda d: [{"pk": d.open_round.pk}],
     "voting-apply": lambda d: [{"pk": d.closed_round.pk}],
+    # The people pages: the Lázaro Cárdenas facilitator, the researcher; no
+    # invitation exists in the demo, nor a valid link (the pages say so).
+    "people-person": lambda d: [{"pk": _person("facilitator-lazaro-cardenas").pk}],
+    "people-remove-facilitator": lambda d: [
+        {"pk": _person("facilitator-lazaro-cardenas").memberships.get().pk}
+    ],
+    "people-remove-researcher": lambda d: [{"pk": _person("researcher").pk}],
+    "people-reset-link": lambda d: [{"pk": _person("facilitator-lazaro-cardenas").pk}],
+    "invitation-withdraw": lambda d: [{"pk": 1}],
+    "invitation-link": lambda d: [{"token": "ABCDEFGHJKMN"}],
+    "password-reset-link": lambda d: [{"uidb64": "MQ", "token": "set-password"}],
     # The admin's own addresses (those of each model are filled from ADMIN_OBJECTS).
     "admin:app_list": lambda d: [
         {"app_label": label} for label in ("agendas", "proposals", "synthesis", "workshops")
@@ -175,6 +186,14 @@ ARGUMENTS = {
         {"content_type_id": ContentType.objects.get_for_model(Issue).pk, "object_id": d.hidden.pk}
     ],
 }
+
+
+def _person(username):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username=username)
+
+
 # Forms that only read (posting them changes nothing): URL name -> [(kwargs, data)].
 READING_FORMS = {
     "voting-check": lambda d: [({"pk": d.closed_round.pk}, {"receipt": RECEIPT})],
