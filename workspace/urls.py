@@ -1,8 +1,9 @@
 """Every address of the workspace (/workspace/…): this app's pages, and the
-patterns that the apps of codes, votes and co-editing expose for it."""
+patterns that the apps of setting up, codes, votes and co-editing expose for it."""
 
 from django.urls import path
 
+from administration.urls import workspace_patterns as administration_patterns
 from editing.urls import workspace_patterns as editing_patterns
 from items.registry import KINDS
 from residents.urls import workspace_patterns as residents_patterns
@@ -60,6 +61,7 @@ urlpatterns = [
     path("agendas/<slug:slug>/", views.agenda, name="workspace-agenda"),
     path("agendas/<slug:slug>/status/", views.agenda_status, name="workspace-agenda-status"),
     *(page for kind in KINDS.values() for page in item_pages(kind)),
+    *administration_patterns,
     *residents_patterns,
     *voting_patterns,
     *editing_patterns,

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from access.fetch import require
+from administration.selectors import setup_steps
 from agendas.models import Agenda, Issue, Section
 from communities.models import Neighbourhood
 from proposals.models import Proposal
@@ -35,7 +36,19 @@ from .selectors import dashboard as dashboard_for
 @login_required
 def dashboard(request):
     require(request.user, "workspace.view_dashboard")
-    return render(request, "workspace/dashboard.html", {"dashboard": dashboard_for(request.user)})
+    can_set_up = request.user.has_perm("administration.set_up")
+    steps = setup_steps() if can_set_up else []
+    return render(
+        request,
+        "workspace/dashboard.html",
+        {
+            "dashboard": dashboard_for(request.user),
+            "can_set_up": can_set_up,
+            # An empty install tells its administrator where to begin.
+            "steps": steps,
+            "setup_unfinished": any(not step.done for step in steps),
+        },
+    )
 
 
 @require_safe

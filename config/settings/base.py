@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "api",
     "publication",
     "pages",
+    "administration",
     "workspace",
     "demo",
 ]
