@@ -98,7 +98,8 @@ def _save(obj: Row, *, name_field: str, by: User | None) -> Row:
     # The untranslated column behind name_es/name_en is modeltranslation's;
     # the text is checked in each language, where a form asks for it.
     translated = [f.name for f in obj._meta.fields if hasattr(obj, f"{f.name}_{LANGUAGE_CODES[0]}")]
-    obj.full_clean(exclude=translated)
+    # The slug's uniqueness was asked above, in words a person understands.
+    obj.full_clean(exclude=translated, validate_unique=False)
     obj._history_user = by  # type: ignore[attr-defined]
     try:
         # The check above is for the message; the unique column for the truth
