@@ -267,6 +267,10 @@ rules.add_perm("workspace.view_dashboard", is_admin | is_researcher | is_facilit
 # history of their items: read by researchers, changed only by facilitators
 # and admins (the change_* permissions above).
 rules.add_perm("workspace.view_workspace", can_see_restricted)
+# Setting up what the work stands on (cities, neighbourhoods, agendas,
+# dimensions, participant groups) is for admins alone: a change there shows
+# in every neighbourhood.
+rules.add_perm("administration.set_up", is_admin)
 
 
 def workspace_neighbourhood_filter(user: Person, prefix: str = "") -> Q:

@@ -232,6 +232,8 @@ class IssueForm(LinksByServices, RevisionMixin, BilingualMixin, forms.ModelForm)
         self.add_revision_field()
         self.fields["kind"].choices = Issue.Kind.choices  # radios: no empty choice
         dimensions = SecurityDimension.objects.order_by("order", "pk")
+        # Said on the page: without a dimension no issue can be filed.
+        self.no_dimensions = not dimensions.exists()
         self.fields["dimension"].queryset = dimensions
         self.fields["related_dimensions"].queryset = dimensions
         self.fields["workshops"].queryset = Workshop.objects.filter(

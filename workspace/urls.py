@@ -1,8 +1,9 @@
 """Every address of the workspace (/workspace/…): this app's pages, and the
-patterns that the apps of codes, votes and co-editing expose for it."""
+patterns that the apps of setting up, codes, votes and co-editing expose for it."""
 
 from django.urls import path
 
+from administration.urls import workspace_patterns as administration_patterns
 from editing.urls import workspace_patterns as editing_patterns
 from items.registry import KINDS
 from people.urls import workspace_patterns as people_patterns
@@ -66,6 +67,7 @@ urlpatterns = [
         name="workspace-agenda-next-cycle",
     ),
     *(page for kind in KINDS.values() for page in item_pages(kind)),
+    *administration_patterns,
     *residents_patterns,
     *people_patterns,
     *voting_patterns,

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from access.fetch import require
+from administration.selectors import setup_steps
 from agendas.models import Agenda, Issue, Section
 from communities.models import Neighbourhood
 from core.confirm import Question, ask, confirmed
@@ -41,7 +42,19 @@ from .selectors import publishing as publishing_of
 @login_required
 def dashboard(request):
     require(request.user, "workspace.view_dashboard")
-    return render(request, "workspace/dashboard.html", {"dashboard": dashboard_for(request.user)})
+    can_set_up = request.user.has_perm("administration.set_up")
+    steps = setup_steps() if can_set_up else []
+    return render(
+        request,
+        "workspace/dashboard.html",
+        {
+            "dashboard": dashboard_for(request.user),
+            "can_set_up": can_set_up,
+            # An empty install tells its administrator where to begin.
+            "steps": steps,
+            "setup_unfinished": any(not step.done for step in steps),
+        },
+    )
 
 
 @require_safe

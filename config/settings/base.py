@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "publication",
     "pages",
     "people",
+    "administration",
     "workspace",
     "demo",
 ]

@@ -36,6 +36,7 @@ from pypdf import PdfReader
 from access.rules import can_see_restricted
 from agendas.models import Agenda, AgendaVersion, Issue, Section
 from api.datasets import DATASETS
+from communities.models import ParticipantGroup
 from editing.models import Comment, Suggestion
 from proposals.models import Proposal
 from synthesis.models import NationalPoint
@@ -177,6 +178,19 @@ ARGUMENTS = {
     "invitation-withdraw": lambda d: [{"pk": 1}],
     "invitation-link": lambda d: [{"token": "ABCDEFGHJKMN"}],
     "password-reset-link": lambda d: [{"uidb64": "MQ", "token": "set-password"}],
+    # Setting up: the places and agenda the restricted issue belongs to.
+    "setup-city-edit": lambda d: [{"pk": d.workshop.neighbourhood.city_id}],
+    "setup-city-history": lambda d: [{"pk": d.workshop.neighbourhood.city_id}],
+    "setup-neighbourhood-edit": lambda d: [{"pk": d.workshop.neighbourhood_id}],
+    "setup-neighbourhood-history": lambda d: [{"pk": d.workshop.neighbourhood_id}],
+    "setup-agenda-edit": lambda d: [{"slug": "lazaro-cardenas"}],
+    "setup-agenda-history": lambda d: [{"slug": "lazaro-cardenas"}],
+    "setup-dimension-edit": lambda d: [{"pk": d.hidden.dimension_id}],
+    "setup-dimension-move": lambda d: [{"pk": d.hidden.dimension_id}],
+    "setup-dimension-history": lambda d: [{"pk": d.hidden.dimension_id}],
+    "setup-group-edit": lambda d: [{"pk": g.pk} for g in ParticipantGroup.objects.all()[:1]],
+    "setup-group-move": lambda d: [{"pk": g.pk} for g in ParticipantGroup.objects.all()[:1]],
+    "setup-group-history": lambda d: [{"pk": g.pk} for g in ParticipantGroup.objects.all()[:1]],
     # The admin's own addresses (those of each model are filled from ADMIN_OBJECTS).
     "admin:app_list": lambda d: [
         {"app_label": label} for label in ("agendas", "proposals", "synthesis", "workshops")
