@@ -14,7 +14,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def admin(client_for):
-    return client_for("admin")
+    """An administrator reading in English, whom the messages below quote."""
+    client = client_for("admin")
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
 
 
 def test_a_local_agenda_is_added_as_a_draft_and_opens_on_its_workspace_page(admin, demo_users):
@@ -70,7 +73,9 @@ def test_an_agenda_whose_title_is_taken_is_refused_and_nothing_is_saved(admin):
     taken = Agenda.objects.get(slug="national")
     taken.slug = "agenda-nacional"
     taken.save()
-    response = admin.post(reverse("setup-agenda-create"), {"title_es": "Agenda Nacional"}, **EN)
+    response = admin.post(
+        reverse("setup-agenda-create"), {"title_es": "Agenda Nacional"}, headers=EN
+    )
     assert response.status_code == 400
     assert "An agenda titled “Agenda Nacional” already exists." in response.content.decode()
     assert Agenda.objects.count() == before

@@ -13,7 +13,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def admin(client_for):
-    return client_for("admin")
+    """An administrator reading in English, whom the messages below quote."""
+    client = client_for("admin")
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
 
 
 def test_a_city_added_gets_its_slug_from_its_name_and_its_creator_in_the_history(admin, demo_users):
@@ -45,7 +48,9 @@ def test_a_city_whose_name_is_taken_is_refused_and_nothing_is_saved(admin):
 
 def test_renaming_a_city_to_anothers_name_is_refused(admin):
     city = City.objects.get(slug="tijuana")
-    response = admin.post(reverse("setup-city-edit", args=[city.pk]), {"name_es": "Acapulco"}, **EN)
+    response = admin.post(
+        reverse("setup-city-edit", args=[city.pk]), {"name_es": "Acapulco"}, headers=EN
+    )
     assert response.status_code == 400
     assert "A city named “Acapulco” already exists." in response.content.decode()
     city.refresh_from_db()
@@ -104,7 +109,9 @@ def test_a_neighbourhood_added_has_no_agenda_and_keeps_its_time_zone_and_groups(
 def test_a_time_zone_that_is_not_one_is_refused_and_nothing_is_saved(admin):
     before = Neighbourhood.objects.count()
     response = admin.post(
-        reverse("setup-neighbourhood-create"), neighbourhood_data(time_zone="Mars/Olympus"), **EN
+        reverse("setup-neighbourhood-create"),
+        neighbourhood_data(time_zone="Mars/Olympus"),
+        headers=EN,
     )
     assert response.status_code == 400
     assert "“Mars/Olympus” is not a time zone." in response.content.decode()
@@ -139,7 +146,9 @@ def test_work_stopped_keeps_its_reason_and_the_list_says_so(admin):
 def test_a_neighbourhood_whose_name_is_taken_is_refused(admin):
     before = Neighbourhood.objects.count()
     response = admin.post(
-        reverse("setup-neighbourhood-create"), neighbourhood_data(name_es="Nuevo Almaguer"), **EN
+        reverse("setup-neighbourhood-create"),
+        neighbourhood_data(name_es="Nuevo Almaguer"),
+        headers=EN,
     )
     assert response.status_code == 400
     assert "A neighbourhood named “Nuevo Almaguer” already exists." in response.content.decode()

@@ -14,7 +14,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def admin(client_for):
-    return client_for("admin")
+    """An administrator reading in English, whom the messages below quote."""
+    client = client_for("admin")
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
 
 
 def dimension_data(**changes):
@@ -49,7 +52,9 @@ def test_a_typed_colour_that_carries_white_text_is_accepted(admin):
 def test_a_typed_colour_failing_contrast_is_refused_naming_the_ratio(admin, colour, ratio):
     before = SecurityDimension.objects.count()
     response = admin.post(
-        reverse("setup-dimension-create"), dimension_data(palette="other", colour=colour), **EN
+        reverse("setup-dimension-create"),
+        dimension_data(palette="other", colour=colour),
+        headers=EN,
     )
     assert response.status_code == 400
     assert f"contrast of only {ratio}:1" in response.content.decode()
@@ -58,7 +63,9 @@ def test_a_typed_colour_failing_contrast_is_refused_naming_the_ratio(admin, colo
 
 def test_a_colour_that_is_not_one_is_refused(admin):
     response = admin.post(
-        reverse("setup-dimension-create"), dimension_data(palette="other", colour="navy"), **EN
+        reverse("setup-dimension-create"),
+        dimension_data(palette="other", colour="navy"),
+        headers=EN,
     )
     assert response.status_code == 400
     assert "Write the colour as # and six hex digits" in response.content.decode()
@@ -67,7 +74,7 @@ def test_a_colour_that_is_not_one_is_refused(admin):
 
 def test_a_colour_outside_the_palette_cannot_be_chosen_as_one_of_it(admin):
     response = admin.post(
-        reverse("setup-dimension-create"), dimension_data(palette="#ffff00"), **EN
+        reverse("setup-dimension-create"), dimension_data(palette="#ffff00"), headers=EN
     )
     assert response.status_code == 400
     assert not SecurityDimension.objects.filter(slug="seguridad-digital").exists()
@@ -81,7 +88,7 @@ def test_editing_a_dimension_keeps_its_colour_choice_shown(admin):
 
 def test_a_dimension_whose_name_is_taken_is_refused(admin):
     response = admin.post(
-        reverse("setup-dimension-create"), dimension_data(name_es="", name_en="Health"), **EN
+        reverse("setup-dimension-create"), dimension_data(name_es="", name_en="Health"), headers=EN
     )
     assert response.status_code == 400
     assert "A security dimension named “Health” already exists." in response.content.decode()

@@ -66,7 +66,9 @@ def test_an_administrator_on_an_empty_install_is_told_what_to_set_up_first(clien
         reverse("setup-agenda-create"),
         reverse("people"),
     ]
-    positions = [page.index(f'href="{step}"') for step in steps]
+    # Read from the steps on: the dashboard links to the people page above too.
+    start = page.index("Before the first workshop")
+    positions = [page.index(f'href="{step}"', start) for step in steps]
     assert positions == sorted(positions)
     assert "Before the first workshop, set up, in this order:" in page
     assert page.count("to do") == 4  # dimensions and groups came with the install
