@@ -12,7 +12,8 @@ workshops, for those who may see them (`access.rules`).
 from dataclasses import dataclass, fields
 from datetime import date
 
-from django.db.models import F, Sum
+from django.db.models import F
+from django.db.models.functions import Coalesce
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,8 @@ class PublishedWorkshop:
     date: date | None
     title_es: str
     title_en: str
-    participants: int  # the sum of its attendance counts
+    participants: int  # its people present, each counted once (0 if not counted)
+    first_timers: int | None  # of them, those who came for the first time (None if not counted)
 
 
 PUBLISHED_COLUMNS = tuple(field.name for field in fields(PublishedWorkshop))
@@ -34,7 +36,7 @@ def published_rows(workshops):
     which can still be filtered, ordered and paginated)."""
     return workshops.annotate(
         neighbourhood_slug=F("neighbourhood__slug"),
-        participants=Sum("attendance__count", default=0),
+        participants=Coalesce("people_present", 0),
     ).values(*PUBLISHED_COLUMNS)
 
 
