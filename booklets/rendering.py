@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from communities.models import ParticipantGroup, SecurityDimension
 from publication.selectors import agenda_view
 from workshops.models import Attendance, Workshop
-from workshops.public import published_workshops
+from workshops.public import published_attendance, published_workshops
 
 from .charts import dots_chart
 from .models import Edition, Paper
@@ -107,8 +107,12 @@ def participation(agenda, *, edition, total):
         workshops = list(held_here.annotate(participants=Coalesce("people_present", 0)))
     else:
         workshops = published_workshops(held_here)
+    # A booklet is copied on, whichever edition: its counts by group are
+    # sums of the workshops' published ones (access.disclosure, rule 5).
     counts = dict(
-        Attendance.objects.filter(workshop__neighbourhood_id=agenda.neighbourhood_id)
+        published_attendance(
+            Attendance.objects.filter(workshop__neighbourhood_id=agenda.neighbourhood_id)
+        )
         .values("group")
         .annotate(total=Sum("count"))
         .values_list("group", "total")

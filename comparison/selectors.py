@@ -28,6 +28,7 @@ from tallies.models import PaperTally
 from voting.models import BallotMark, VotingRound
 from voting.selectors import round_totals, rounds_with_results
 from workshops.models import Attendance, Workshop
+from workshops.public import published_attendance
 
 from .forms import BOTH
 
@@ -281,16 +282,20 @@ def _participants(
         .filter(neighbourhood__in=neighbourhood_ids)
         .filter(filters.period("date"))
         .values_list("neighbourhood_id")
-        .annotate(first_timers=Sum("first_timers", default=0), counted=Count("people_present"))
+        .annotate(first=Sum("first_timers", default=0), present=Count("people_present"))
         .order_by()
     ):
         if neighbourhood_id in columns:
             columns[neighbourhood_id].participant_total = first_timers
             columns[neighbourhood_id].counted = counted > 0
-    for neighbourhood_id, group_id, people in (
+    by_group = (
         Attendance.objects.filter(access.attendance_numbers_filter(user))
         .filter(workshop__neighbourhood__in=neighbourhood_ids)
         .filter(filters.period("workshop__date"))
+    )
+    # Sums of the workshops' published counts only (access.disclosure, rule 5).
+    for neighbourhood_id, group_id, people in (
+        published_attendance(by_group)
         .values_list("workshop__neighbourhood_id", "group_id")
         .annotate(people=Sum("count"))
         .order_by()

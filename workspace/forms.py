@@ -150,7 +150,8 @@ class WorkshopForm(BilingualMixin, forms.ModelForm):
             .order_by("username")
         )
         self.fields["facilitators"].queryset = facilitators
-        new = not self.instance.pk and "facilitators" not in self.initial
+        # An unsaved workshop's facilitators read as an empty list.
+        new = not self.instance.pk and not self.initial.get("facilitators")
         if new and filled_by is not None and facilitators.filter(pk=filled_by.pk).exists():
             self.initial["facilitators"] = [filled_by.pk]
         for name in self.people_fields:
