@@ -67,7 +67,8 @@ def test_facilitator_builds_the_agenda_and_the_public_sees_it(site, new_page, la
     expect(page.get_by_role("heading", level=1)).to_have_text(WORKSHOP["title"][lang])
     expect(page.get_by_role("main")).to_contain_text(WORKSHOP["place"][lang])
     expect(page.get_by_role("row", name=ui["groups"]["women"])).to_contain_text("12")
-    expect(page.get_by_role("main")).to_contain_text(f"{ui['people present']} {PEOPLE['present']}")
+    present = page.locator("dt", has_text=ui["people present"]).locator("xpath=following::dd[1]")
+    expect(present).to_have_text(str(PEOPLE["present"]))
     fits(page)
     workshop_url = page.url
 
