@@ -150,9 +150,11 @@ class WorkshopForm(BilingualMixin, forms.ModelForm):
             .order_by("username")
         )
         self.fields["facilitators"].queryset = facilitators
-        # An unsaved workshop's facilitators read as an empty list.
+        # An unsaved workshop's facilitators read as an empty list. Someone
+        # who is not among the choices (an administrator) is ticked nowhere:
+        # the boxes are the neighbourhood's facilitators only.
         new = not self.instance.pk and not self.initial.get("facilitators")
-        if new and filled_by is not None and facilitators.filter(pk=filled_by.pk).exists():
+        if new and filled_by is not None and filled_by.pk is not None:
             self.initial["facilitators"] = [filled_by.pk]
         for name in self.people_fields:
             model_field = Workshop._meta.get_field(name)
