@@ -40,13 +40,25 @@ The rules:
    charts of at least that many voters, whichever charts a filter or a
    later chart adds. The team still sees each chart in the workspace where
    it is typed in.
+5. Attendance: a workshop publishes its people present (each counted once)
+   and, per participant group, how many of them belong to it. A group of
+   fewer than `SMALLEST_GROUP` people at a workshop is not published, and
+   neither is anything that would give it away: groups may not overlap (men
+   and women), so the people present minus any of the groups shown must not
+   come to between 1 and `SMALLEST_GROUP` − 1 people while a group is
+   withheld; shown groups are withheld, smallest first, until it cannot.
+   Every published count of a group over several workshops (a
+   neighbourhood, a period) is a sum of the workshops' published counts,
+   so it says nothing more than they do. The team still sees every count in
+   the workspace where it is typed in.
 
 The functions take plain numbers and sets, so that every output (and the
 tests) asks the same questions.
 """
 
 from collections import Counter
-from collections.abc import Collection, Hashable, Iterable, Sequence, Set
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence, Set
+from typing import TypeVar
 
 from django.db.models import Q
 
@@ -102,3 +114,31 @@ def groups_to_show(
     if rest and boxes_are_large(memberships, [{g} for g in shown] + [rest]):
         return [*shown, OTHER]
     return shown
+
+
+def _gives_away(people_present: int, shown: Sequence[int]) -> bool:
+    """Whether the people present minus some of the shown counts comes to a
+    small number of people (rule 5). The sums of every choice of shown
+    counts are built up one count at a time, keeping only those below the
+    people present: however many groups, at most that many sums."""
+    sums = {0}
+    for count in shown:
+        sums |= {total + count for total in sums if total + count < people_present}
+    return any(0 < people_present - total < SMALLEST_GROUP for total in sums)
+
+
+Group = TypeVar("Group", bound=Hashable)
+
+
+def attendance_shown(people_present: int | None, counts: Mapping[Group, int]) -> set[Group]:
+    """Rule 5. `counts`: how many of a workshop's people belong to each
+    group counted there. Returns the groups whose count may be published."""
+    small = {group for group, count in counts.items() if 0 < count < SMALLEST_GROUP}
+    shown = sorted(
+        (group for group in counts if group not in small),
+        key=lambda group: (counts[group], str(group)),
+    )
+    if small and people_present is not None:
+        while shown and _gives_away(people_present, [counts[group] for group in shown]):
+            shown.pop(0)
+    return set(shown)

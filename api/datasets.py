@@ -114,7 +114,11 @@ DATASETS = {
         Dataset(
             "attendance",
             _("Attendance"),
-            _("How many people of each group took part in each of those workshops."),
+            _(
+                "How many of the people present at each of those workshops belong to each "
+                "group. A group of fewer than five people at a workshop is left out, and so is "
+                "any count that would let it be worked out from the people present."
+            ),
             serializers.AttendanceSerializer,
             selectors.attendance,
         ),

@@ -22,7 +22,7 @@ from proposals.models import Proposal
 from tallies.models import PaperTally, TallyCount
 from voting.selectors import round_totals, rounds_with_results
 from workshops.models import Attendance, Workshop
-from workshops.public import published_rows
+from workshops.public import published_attendance, published_rows
 
 if TYPE_CHECKING:
     from access.types import Person
@@ -60,8 +60,10 @@ def workshops(user: Person) -> QuerySet[Any]:
 
 
 def attendance(user: Person) -> QuerySet[Attendance]:
+    # Less a small group at a workshop and what would give it away
+    # (access.disclosure), whoever reads.
     return (
-        Attendance.objects.filter(access.attendance_numbers_filter(user))
+        published_attendance(Attendance.objects.filter(access.attendance_numbers_filter(user)))
         .annotate(group_slug=F("group__slug"), workshop_public_id=F("workshop__public_id"))
         .order_by(
             "workshop__neighbourhood__slug",

@@ -86,7 +86,10 @@ class NeighbourhoodSerializer(serializers.Serializer):
         ),
     )
     participants = integer(
-        _("People who took part, summed over the attendance of all its workshops."),
+        _(
+            "People who took part, each counted once: those who came for the first time, "
+            "summed over all its workshops."
+        ),
         source="participant_total",
     )
 
@@ -128,7 +131,15 @@ class WorkshopSerializer(serializers.Serializer):
     title_es = text(_("Title in Spanish."))
     title_en = text(_("Title in English."))
     attendance = integer(
-        _("People who took part: the sum of its attendance counts."), source="participants"
+        _("People present, each counted once (0 if they were not counted)."),
+        source="participants",
+    )
+    first_timers = integer(
+        _(
+            "Of the people present, how many came for the first time; empty if not counted. "
+            "A neighbourhood's participants are these summed over its workshops."
+        ),
+        allow_null=True,
     )
 
 
@@ -137,7 +148,12 @@ class AttendanceSerializer(serializers.Serializer):
         _("Public id of the workshop (workshops data set)."), source="workshop_public_id"
     )
     group = slug_column(_("Slug of the participant group."), source="group_slug")
-    count = integer(_("Number of people of that group who took part."))
+    count = integer(
+        _(
+            "How many of the people present belong to that group. Groups overlap, so a "
+            "workshop's groups need not add up to its people present."
+        )
+    )
 
 
 class IssueSerializer(serializers.Serializer):

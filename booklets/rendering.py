@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Sum
+from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 from communities.models import ParticipantGroup, SecurityDimension
 from publication.selectors import agenda_view
 from workshops.models import Attendance, Workshop
-from workshops.public import published_workshops
+from workshops.public import published_attendance, published_workshops
 
 from .charts import dots_chart
 from .models import Edition, Paper
@@ -47,7 +48,7 @@ def booklet_html(agenda, *, user, edition, language, paper, stamp=None):
             "language": language,
             "page_size": PAPER_SIZES[paper],
             "dimensions": SecurityDimension.objects.order_by("order"),
-            "participation": participation(agenda, edition=edition),
+            "participation": participation(agenda, edition=edition, total=view.participants),
             "chart": dots_chart(issues, view.paper_votes),
             "stamp": stamp,
             # Links in the PDF (to the local evidence a national point cites)
@@ -85,14 +86,16 @@ def content_key(html, *, edition, language, paper, user=None):
 
 @dataclass
 class Participation:
-    workshops: list
-    by_group: list  # [(group, count)]
-    total: int
+    workshops: list  # each with its `participants`: the people present
+    by_group: list  # [(group, people of it present, summed over the workshops)]
+    total: int  # people who took part, each counted once: the first-timers
 
 
-def participation(agenda, *, edition):
+def participation(agenda, *, edition, total):
     """The workshops of the agenda's neighbourhood and who took part, by
-    group. The public edition lists each workshop as it may be published
+    group. Groups overlap and people come again, so the groups' rows do not
+    add up to `total`, which counts each person once (the agenda view's
+    participants, not read twice). The public edition lists each workshop as it may be published
     (date, title, numbers); the internal one, for the agenda's team, also
     says where it met."""
     if not agenda.neighbourhood_id:
@@ -101,11 +104,15 @@ def participation(agenda, *, edition):
         "date", "pk"
     )
     if edition == Edition.INTERNAL:
-        workshops = list(held_here.annotate(participants=Sum("attendance__count", default=0)))
+        workshops = list(held_here.annotate(participants=Coalesce("people_present", 0)))
     else:
         workshops = published_workshops(held_here)
+    # A booklet is copied on, whichever edition: its counts by group are
+    # sums of the workshops' published ones (access.disclosure, rule 5).
     counts = dict(
-        Attendance.objects.filter(workshop__neighbourhood_id=agenda.neighbourhood_id)
+        published_attendance(
+            Attendance.objects.filter(workshop__neighbourhood_id=agenda.neighbourhood_id)
+        )
         .values("group")
         .annotate(total=Sum("count"))
         .values_list("group", "total")
@@ -115,4 +122,4 @@ def participation(agenda, *, edition):
         for group in ParticipantGroup.objects.order_by("order", "pk")
         if counts.get(group.pk)
     ]
-    return Participation(workshops, groups, sum(count for _group, count in groups))
+    return Participation(workshops, groups, total)

@@ -67,9 +67,10 @@ class ParticipantGroup(models.Model):
 
 class NeighbourhoodQuerySet(models.QuerySet):
     def with_participant_total(self):
-        """Annotate how many people took part, summed over the workshops:
-        the number is derived, never typed a second time."""
-        return self.annotate(participant_total=Sum("workshops__attendance__count", default=0))
+        """Annotate how many people took part, each counted once: the
+        first-timers summed over the workshops (someone who comes again is not
+        counted again). The number is derived, never typed a second time."""
+        return self.annotate(participant_total=Sum("workshops__first_timers", default=0))
 
     def editable_by(self, user):
         """The neighbourhoods whose work `user` may log (see access.rules)."""

@@ -96,12 +96,12 @@ def participants_chart(comparison):
     if not comparison.has_attendance:
         return None
     most = max(max(column.participants, default=0) for column in comparison.columns)
-    unit = (WIDTH - 2) / most
+    unit = (WIDTH - 2) / most if most else 0  # people counted, but by no group
     title = _("People who took part in the workshops, by group")
     body, y = [], 0
     for column in comparison.columns:
         total = column.participant_total
-        if total:
+        if column.counted:
             summary = ngettext("%(count)d person", "%(count)d people", total) % {"count": total}
         else:
             summary = _("no attendance recorded")

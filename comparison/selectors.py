@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import ngettext
 
 from access import disclosure
@@ -27,7 +27,8 @@ from communities.models import City, Neighbourhood, ParticipantGroup, SecurityDi
 from tallies.models import PaperTally
 from voting.models import BallotMark, VotingRound
 from voting.selectors import round_totals, rounds_with_results
-from workshops.models import Attendance
+from workshops.models import Attendance, Workshop
+from workshops.public import published_attendance
 
 from .forms import BOTH
 
@@ -118,8 +119,13 @@ class Column:
     agendas: list[Agenda] = field(default_factory=list)
     prioritised: int = 0
     silenced: int = 0
-    attendance: dict[int, int] = field(default_factory=dict)  # group id -> people
+    # group id -> people of it present, added up over the workshops
+    attendance: dict[int, int] = field(default_factory=dict)
     participants: list[int] = field(default_factory=list)  # counts of Comparison.groups, in order
+    # People who took part, each counted once: the first-timers of the
+    # workshops in the period. `counted`: some workshop's people were counted.
+    participant_total: int = 0
+    counted: bool = False
     groups_spoken_to: list[ParticipantGroup] = field(default_factory=list)
     paper_voters: int = 0
     rounds: list[RoundResult] = field(default_factory=list)
@@ -128,10 +134,6 @@ class Column:
     @property
     def city(self) -> City:
         return self.neighbourhood.city
-
-    @property
-    def participant_total(self) -> int:
-        return sum(self.attendance.values())
 
 
 @dataclass
@@ -147,7 +149,8 @@ class Comparison:
 
     @property
     def has_attendance(self) -> bool:
-        return any(column.attendance for column in self.columns)
+        """Whether people were counted at some column's workshops."""
+        return any(column.counted or column.attendance for column in self.columns)
 
 
 def local_agendas(user: Person) -> QuerySet[Agenda]:
@@ -272,13 +275,29 @@ def _issues(
 def _participants(
     user: Person, filters: Filters, neighbourhood_ids: QuerySet[Any], columns: dict[int, Column]
 ) -> list[ParticipantGroup]:
-    """Fill each column's attendance by group (workshops in the period) and,
-    where none was recorded, the groups the team spoke to. Returns the groups
-    with anyone counted, in their order."""
-    for neighbourhood_id, group_id, people in (
+    """Fill each column's people (workshops in the period): who took part,
+    each counted once, and how many of each group were present; and, where
+    nobody was counted, the groups the team spoke to. Returns the groups with
+    anyone counted, in their order."""
+    for neighbourhood_id, first_timers, counted in (
+        Workshop.objects.filter(access.workshop_numbers_filter(user))
+        .filter(neighbourhood__in=neighbourhood_ids)
+        .filter(filters.period("date"))
+        .values_list("neighbourhood_id")
+        .annotate(first=Sum("first_timers", default=0), present=Count("people_present"))
+        .order_by()
+    ):
+        if neighbourhood_id in columns:
+            columns[neighbourhood_id].participant_total = first_timers
+            columns[neighbourhood_id].counted = counted > 0
+    by_group = (
         Attendance.objects.filter(access.attendance_numbers_filter(user))
         .filter(workshop__neighbourhood__in=neighbourhood_ids)
         .filter(filters.period("workshop__date"))
+    )
+    # Sums of the workshops' published counts only (access.disclosure, rule 5).
+    for neighbourhood_id, group_id, people in (
+        published_attendance(by_group)
         .values_list("workshop__neighbourhood_id", "group_id")
         .annotate(people=Sum("count"))
         .order_by()
@@ -293,7 +312,7 @@ def _participants(
     for neighbourhood_id, group_id in spoken_to:
         column = columns.get(neighbourhood_id)
         # Undated: they say who was reached, not who came in a period.
-        if column is not None and not column.attendance and not filters.has_period:
+        if column is not None and not column.counted and not filters.has_period:
             column.groups_spoken_to.append(by_id[group_id])
     counted = [g for g in groups if any(g.pk in c.attendance for c in columns.values())]
     for column in columns.values():

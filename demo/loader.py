@@ -165,12 +165,21 @@ def _load_workshops(report, neighbourhood, workshops, groups):
                 **_bilingual("place", item.get("place")),
                 **_bilingual("method", item.get("method")),
                 **_bilingual("notes", item.get("notes")),
+                "people_present": item.get("people_present"),
+                "first_timers": item.get("first_timers"),
             },
         )
-        for slug, count in item.get("attendance", {}).items():
+        counted = item.get("attendance", {})
+        for slug, count in counted.items():
             _upsert(
                 report, Attendance, {"workshop": workshop, "group": groups[slug]}, {"count": count}
             )
+        # A group the file no longer counts at this workshop is not counted:
+        # the demo's figures are the file's, also when loaded over an older one.
+        stale = workshop.attendance.exclude(group__slug__in=list(counted))
+        if stale.exists():
+            stale.delete()
+            report.updated += 1
 
 
 def _load_agenda(report, item, neighbourhoods, dimensions):

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from agendas import services as agenda_services
 from agendas.models import Agenda, Issue, Section
@@ -19,7 +20,11 @@ from proposals import services as proposal_services
 from proposals.models import Proposal
 from synthesis.models import POINT_KINDS
 from tallies.models import PaperTally
+from workshops import services as workshop_services
 from workshops.models import Workshop
+
+# More than any room holds: a typing slip, refused with a message.
+MOST_PEOPLE = 100_000
 
 
 class LocalizedLabels:
@@ -105,13 +110,20 @@ class BilingualMixin:
 
 
 class WorkshopForm(BilingualMixin, forms.ModelForm):
+    """A workshop and its people, each counted once. `filled_by`, on a new
+    workshop, is ticked among the facilitators when they are one of them:
+    most workshops are logged by someone who ran them."""
+
     bilingual = {"title": True, "place": False, "method": False, "notes": False}
+    # Shown with the groups' counts, in the template's attendance fieldset.
+    people_fields = ("people_present", "first_timers")
 
     class Meta:
         model = Workshop
         fields = [
             "title_es", "title_en", "date", "place_es", "place_en",
             "method_es", "method_en", "notes_es", "notes_en", "facilitators",
+            "people_present", "first_timers",
         ]  # fmt: skip
         field_classes = {"facilitators": PeopleField}
         widgets = {
@@ -123,14 +135,14 @@ class WorkshopForm(BilingualMixin, forms.ModelForm):
             "notes_en": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, neighbourhood, **kwargs):
+    def __init__(self, *args, neighbourhood, filled_by=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.neighbourhood = neighbourhood
         self.label_bilingual_fields()
         self.fields["date"].required = True
         self.fields["date"].help_text = ""
         self.fields["date"].error_messages["invalid"] = _("Enter the date as YYYY-MM-DD.")
-        self.fields["facilitators"].queryset = (
+        facilitators = (
             get_user_model()
             .objects.filter(
                 memberships__neighbourhood=neighbourhood,
@@ -138,6 +150,68 @@ class WorkshopForm(BilingualMixin, forms.ModelForm):
             )
             .order_by("username")
         )
+        self.fields["facilitators"].queryset = facilitators
+        # An unsaved workshop's facilitators read as an empty list. Someone
+        # who is not among the choices (an administrator) is ticked nowhere:
+        # the boxes are the neighbourhood's facilitators only.
+        new = not self.instance.pk and not self.initial.get("facilitators")
+        if new and filled_by is not None and filled_by.pk is not None:
+            self.initial["facilitators"] = [filled_by.pk]
+        for name in self.people_fields:
+            model_field = Workshop._meta.get_field(name)
+            self.fields[name] = count_field(
+                model_field.verbose_name, maximum=MOST_PEOPLE, help_text=model_field.help_text
+            )
+        self.fields["people_present"].help_text = _(
+            "How many people took part, each counted once. Leave it empty until they are counted."
+        )
+        self.fields["people_present"].error_messages.update(
+            min_value=_("The number of people cannot be negative."),
+            max_value=_("That is more people than a workshop can hold."),
+        )
+        self.fields["first_timers"].error_messages.update(
+            min_value=_("The number of people cannot be negative."),
+            max_value=_("That is more people than a workshop can hold."),
+        )
+
+    def visible_fields_but_people(self):
+        return [field for field in self if field.name not in self.people_fields]
+
+    def people(self):
+        return [self[name] for name in self.people_fields]
+
+    def clean(self):
+        cleaned = super().clean()
+        present, first = cleaned.get("people_present"), cleaned.get("first_timers")
+        # The neighbourhood's participants are its workshops' first-timers:
+        # a count of people present without them would drop from that total.
+        if present is not None and first is None and "first_timers" not in self.errors:
+            self.add_error(
+                "first_timers",
+                _(
+                    "Say how many of them came for the first time (all of them, at a first "
+                    "workshop)."
+                ),
+            )
+        elif first is not None and present is None and "people_present" not in self.errors:
+            self.add_error(
+                "people_present",
+                _(
+                    "Say how many people were present before saying how many came for the "
+                    "first time."
+                ),
+            )
+        elif present is not None and first is not None and first > present:
+            self.add_error(
+                "first_timers",
+                ngettext(
+                    "No more than the %(count)d person present.",
+                    "No more than the %(count)d people present.",
+                    present,
+                )
+                % {"count": present},
+            )
+        return cleaned
 
 
 def count_field(label, *, min_value=0, maximum=100_000, required=False, help_text=""):
@@ -189,6 +263,19 @@ class AttendanceFormSet(forms.BaseFormSet):
     def counts(self):
         """{group: count or None} once valid."""
         return {form.group: form.cleaned_data.get("count") for form in self.forms}
+
+    def check_against(self, people_present):
+        """Mark each group counted beyond the people present (or counted when
+        nobody is) on its own box; True when every count fits."""
+        try:
+            workshop_services.check_attendance(people_present, self.counts())
+        except ValidationError as error:
+            by_group = error.error_dict
+            for form in self.forms:
+                if form.group in by_group:
+                    form.add_error("count", by_group[form.group])
+            return False
+        return True
 
 
 def attendance_formset(workshop, data=None):
@@ -315,6 +402,7 @@ class TallyForm(forms.ModelForm):
                 maximum=1_000_000,
             )
             self.fields[self.issue_field(issue)].initial = existing.get(issue.pk)
+            self.fields[self.issue_field(issue)].help_text = self.issue_marks(issue)
             self.fields[self.issue_field(issue)].error_messages["min_value"] = _(
                 "The number of dots cannot be negative."
             )
@@ -322,6 +410,18 @@ class TallyForm(forms.ModelForm):
     @staticmethod
     def issue_field(issue):
         return f"issue_{issue.pk}"
+
+    @staticmethod
+    def issue_marks(issue):
+        """Whether an issue is silenced or restricted, in words beside its box
+        (not by colour alone): whoever types the chart in knows which issues
+        are kept from the public."""
+        marks = []
+        if issue.kind == Issue.Kind.SILENCED:
+            marks.append(capfirst(_("silenced issue")))
+        if issue.visibility == Issue.Visibility.RESTRICTED:
+            marks.append(_("Restricted: not shown to the public"))
+        return " · ".join(str(mark) for mark in marks)
 
     def issue_fields(self):
         return [self[self.issue_field(issue)] for issue in self.issues]
@@ -343,9 +443,8 @@ class TallyForm(forms.ModelForm):
                 self.add_error(None if field == "__all__" else field, messages)
 
     def attended(self):
-        """People recorded at the workshop, or None when nobody was counted."""
-        counts = list(self.instance.workshop.attendance.values_list("count", flat=True))
-        return sum(counts) if counts else None
+        """People present at the workshop, or None when they were not counted."""
+        return self.instance.workshop.people_present
 
 
 class SectionForm(RevisionMixin, BilingualMixin, forms.ModelForm):

@@ -151,7 +151,18 @@ def _form_kwargs(kind, item):
 
 def _initial(request, kind):
     """Preselect the list (kind of issue, actor of a proposal) a facilitator
-    chose on the agenda page."""
+    chose on the agenda page, and for an issue the workshop it came up in,
+    when added from the workshop's page."""
+    initial = _initial_list(request, kind)
+    workshop = request.GET.get("workshop", "")
+    if kind.model is Issue and workshop.isdigit():
+        # Only the agenda's neighbourhood's workshops are among the choices:
+        # another number ticks nothing.
+        initial["workshops"] = [workshop]
+    return initial
+
+
+def _initial_list(request, kind):
     if kind.model is Issue and request.GET.get("kind") == Issue.Kind.SILENCED:
         # A silenced issue is too dangerous to discuss openly: it starts
         # restricted, and is made public only on purpose.

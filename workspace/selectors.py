@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Max, Prefetch, Q, Sum
+from django.db.models import Count, Max, Prefetch, Q
+from django.db.models.functions import Coalesce
 
 from access.rules import roles_of, workspace_neighbourhood_filter
 from agendas.models import Agenda, AgendaVersion, Issue
@@ -24,7 +25,7 @@ ATTENTION_LIMIT = 20
 @dataclass
 class Dashboard:
     neighbourhoods: list[Neighbourhood]
-    recent_workshops: Sequence[Workshop]  # each with its `participants`
+    recent_workshops: Sequence[Workshop]  # each with its `participants` (people present)
     workshops_without_attendance: list[Workshop]
     proposals_without_issue: list[Proposal]
     national_agendas: list[Agenda]
@@ -45,11 +46,11 @@ def dashboard(user: Person) -> Dashboard:
     workshops = Workshop.objects.filter(workspace_neighbourhood_filter(user, "neighbourhood__"))
     recent = list(
         workshops.select_related("neighbourhood")
-        .annotate(participants=Sum("attendance__count", default=0))
+        .annotate(participants=Coalesce("people_present", 0))
         .order_by("-date", "-pk")[:RECENT_WORKSHOPS]
     )
     without_attendance = list(
-        workshops.filter(attendance__isnull=True)
+        workshops.filter(people_present__isnull=True)
         .select_related("neighbourhood")
         .order_by("-date", "-pk")[:ATTENTION_LIMIT]
     )

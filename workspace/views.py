@@ -64,18 +64,15 @@ def neighbourhood(request, pk):
         Neighbourhood.objects.with_participant_total().select_related("city"), pk=pk
     )
     require(request.user, "workspace.view_workspace", place)
-    # The tallies are counted in a subquery: joined beside the attendance,
-    # they would multiply its sum.
     tallies = (
         PaperTally.objects.filter(workshop=OuterRef("pk"))
         .values("workshop")
         .annotate(n=Count("pk"))
         .values("n")
     )
-    workshops = place.workshops.annotate(
-        participants=Sum("attendance__count", default=0),
-        tally_count=Coalesce(Subquery(tallies), 0),
-    ).order_by("-date", "-pk")
+    workshops = place.workshops.annotate(tally_count=Coalesce(Subquery(tallies), 0)).order_by(
+        "-date", "-pk"
+    )
     return render(
         request,
         "workspace/neighbourhood.html",

@@ -28,13 +28,20 @@ from .common import GET_POST, history_page
 
 def _workshop_form_page(request, workshop, place):
     form = forms.WorkshopForm(
-        request.POST if request.method == "POST" else None, instance=workshop, neighbourhood=place
+        request.POST if request.method == "POST" else None,
+        instance=workshop,
+        neighbourhood=place,
+        filled_by=request.user,
     )
     attendance = forms.attendance_formset(
         workshop, request.POST if request.method == "POST" else None
     )
     if request.method == "POST":
         form_ok, attendance_ok = form.is_valid(), attendance.is_valid()
+        # Checked even when the rest of the form is refused, so that every
+        # mistake shows at once.
+        if attendance_ok and "people_present" not in form.errors:
+            attendance_ok = attendance.check_against(form.cleaned_data.get("people_present"))
         if form_ok and attendance_ok:
             saved = save_workshop(form, attendance.counts())
             messages.success(request, _("The workshop is saved."))
@@ -68,13 +75,13 @@ def workshop_detail(request, pk):
     agendas = list(workshop.neighbourhood.agendas.order_by("slug"))
     for agenda in agendas:
         agenda.tally = tallies.get(agenda.pk)
+        agenda.can_add_issue = request.user.has_perm("agendas.add_issue", agenda)
     return render(
         request,
         "workspace/workshop_detail.html",
         {
             "workshop": workshop,
             "attendance": workshop.attendance.select_related("group").order_by("group__order"),
-            "participants": sum(row.count for row in workshop.attendance.all()),
             "facilitators": workshop.facilitators.order_by("username"),
             "issues": workshop.issues.select_related("agenda").order_by("agenda__slug", "order"),
             "agendas": agendas,

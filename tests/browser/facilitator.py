@@ -18,7 +18,9 @@ WORKSHOP = {
     "place": {"es": "Casa de la cultura", "en": "House of culture"},
     "date": "2026-03-14",
 }
-# Two groups counted; the others left empty (not counted).
+# 18 people, 15 of them for the first time; two groups counted (a young
+# woman is in both, so they add up to more), the others left empty.
+PEOPLE = {"present": 18, "first timers": 15}
 ATTENDANCE = {"women": 12, "youths": 9}
 ISSUE = {
     "title": {
@@ -55,7 +57,8 @@ UI = {
         "save workshop": "Guardar taller",
         "workshop saved": "El taller quedó guardado.",
         "attendance": "Asistencia",
-        "total": "Total",
+        "people present": "Personas presentes",
+        "first timers": "De ellas, vinieron por primera vez",
         "agendas": "Agendas",
         "see agenda in workspace": "Agenda de Seguridad Humana para Apatzingán",
         "priority issues": "Temas prioritarios",
@@ -116,7 +119,8 @@ UI = {
         "save workshop": "Save workshop",
         "workshop saved": "The workshop is saved.",
         "attendance": "Attendance",
-        "total": "Total",
+        "people present": "People present",
+        "first timers": "Of whom came for the first time",
         "agendas": "Agendas",
         "see agenda in workspace": "Human Security Agenda for Apatzingán",
         "priority issues": "Priority issues",

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, transaction
 
 from agendas.models import Agenda, Issue
-from communities.models import Membership, Neighbourhood, SecurityDimension
+from communities.models import Membership, Neighbourhood, ParticipantGroup, SecurityDimension
 from proposals.models import Proposal
 from workshops.models import Attendance, Workshop
 
@@ -40,7 +40,8 @@ def test_dimension_colours_are_hex(colour):
 
 def test_attendance_cannot_be_negative():
     workshop = Workshop.objects.first()
-    group = workshop.attendance.first().group
+    group = ParticipantGroup.objects.first()
+    Attendance.objects.create(workshop=workshop, group=group, count=3)
     refused(lambda: Attendance.objects.filter(workshop=workshop, group=group).update(count=-1))
 
 

@@ -77,7 +77,15 @@ def dated_workshops():
     )
 
     def workshop(place, day, **people):
-        w = Workshop.objects.create(neighbourhood=place, title_en=str(day), date=day)
+        # Each a first workshop for all who came, no one in two groups.
+        present = sum(people.values())
+        w = Workshop.objects.create(
+            neighbourhood=place,
+            title_en=str(day),
+            date=day,
+            people_present=present,
+            first_timers=present,
+        )
         for group, count in people.items():
             Attendance.objects.create(
                 workshop=w, group={"women": women, "men": men}[group], count=count

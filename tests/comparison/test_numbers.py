@@ -110,9 +110,14 @@ def test_an_agenda_one_may_not_see_brings_no_column(client_for, make_person):
 def test_participants_by_group_are_summed_from_the_workshops(client_for):
     place = Neighbourhood.objects.get(slug="sanchez-taboada")
     women, youths = ParticipantGroup.objects.filter(slug__in=["women", "youths"]).order_by("order")
-    for day, (w, y) in enumerate([(12, 5), (7, 0)], start=1):
+    # 14 present (10 for the first time), then 7 (2 for the first time).
+    for day, (w, y, present, first) in enumerate([(12, 5, 14, 10), (7, 0, 7, 2)], start=1):
         workshop = Workshop.objects.create(
-            neighbourhood=place, title_en=f"Extra {day}", date=datetime.date(2017, 5, day)
+            neighbourhood=place,
+            title_en=f"Extra {day}",
+            date=datetime.date(2017, 5, day),
+            people_present=present,
+            first_timers=first,
         )
         Attendance.objects.create(workshop=workshop, group=women, count=w)
         if y:
@@ -126,15 +131,17 @@ def test_participants_by_group_are_summed_from_the_workshops(client_for):
     shown = dict(
         zip(rows[0][1:], next(r for r in rows if r[0] == "Sánchez Taboada")[1:], strict=True)
     )
-    assert shown.pop("Total") == str(sum(expected.values())) == "85"
+    # Each person once: the seed's 61, then 10 and 2 who came for the first time.
+    assert shown.pop("People who took part") == "73"
     assert {k: int(v) for k, v in shown.items() if v != "0"} == expected
-    assert "Sánchez Taboada: 85 people" in svg_texts(response)
+    assert "Sánchez Taboada: 73 people" in svg_texts(response)
     assert "Women: 19" in svg_texts(response)
 
 
 def test_groups_spoken_to_stand_where_no_attendance_was_recorded(client_for):
     place = Neighbourhood.objects.get(slug="nuevo-almaguer")
     Attendance.objects.filter(workshop__neighbourhood=place).delete()
+    Workshop.objects.filter(neighbourhood=place).update(people_present=None, first_timers=None)
     place.groups_engaged.set(ParticipantGroup.objects.filter(slug__in=["women", "men"]))
     response = client_for("visitor").get("/compare/", headers=EN)
     numbers = {row[0]: row for row in tables(response)["neighbourhood-numbers"][1:]}

@@ -12,7 +12,7 @@ from tallies.models import PaperTally, TallyCount
 from tests.helpers import EN
 from tests.history.helpers import history
 from tests.workspace.forms import issue_as_it_stands
-from workshops.models import Workshop
+from workshops.models import Attendance, Workshop
 
 pytestmark = pytest.mark.django_db
 
@@ -131,6 +131,8 @@ def workshop_form(workshop, attendance):
         "attendance-MAX_NUM_FORMS": 1000,
         "date": "2017-05-20",
         "facilitators": [],
+        "people_present": workshop.people_present,
+        "first_timers": workshop.first_timers,
     }
     for name in ("title", "place", "method", "notes"):
         for code in ("es", "en"):
@@ -143,9 +145,13 @@ def workshop_form(workshop, attendance):
 def test_an_attendance_edit_shows_in_the_workshop_history(client_for):
     facilitator = client_for("facilitator")
     workshop = Workshop.objects.get(neighbourhood__slug="lazaro-cardenas")
+    # Counted before, outside the site: not the facilitator's change.
+    Attendance.objects.create(
+        workshop=workshop, group=ParticipantGroup.objects.get(slug="youths"), count=63
+    )
     response = facilitator.post(
         f"/workspace/workshops/{workshop.pk}/edit/",
-        workshop_form(workshop, {"unrecorded": 60, "women": 3}),
+        workshop_form(workshop, {"youths": 60, "women": 3}),
     )
     assert response.status_code == 302
     for reader in ("facilitator", "researcher"):
@@ -156,7 +162,7 @@ def test_an_attendance_edit_shows_in_the_workshop_history(client_for):
             if FACILITATOR in heading
         }
         assert by_subject == {
-            "Attendance: Group not recorded changed": {"Number of people": ("63", "60")},
+            "Attendance: Youths changed": {"Number of people": ("63", "60")},
             "Attendance: Women created": {
                 "Number of people": ("—", "3"),
                 "Workshop": ("—", "Co-construction workshops, 2016–2018"),

@@ -10,11 +10,12 @@ from django.utils import timezone
 
 from agendas.models import Issue
 from api.datasets import DATASETS
+from communities.models import ParticipantGroup
 from proposals.models import Proposal
 from tallies.models import PaperTally, TallyCount
 from tests.helpers import RESTRICTED_EN
 from voting.models import Ballot, BallotMark, VotingRound
-from workshops.models import Workshop
+from workshops.models import Attendance, Workshop
 
 SLUG = "lazaro-cardenas"
 
@@ -29,6 +30,17 @@ def public_issues(slug=SLUG):
             "order", "pk"
         )
     )
+
+
+def groups_counted(slug=SLUG):
+    """The demo counts no group at its workshops: here the 63 people of its
+    workshop are counted as 35 women and 28 men, large enough to publish."""
+    workshop = Workshop.objects.get(neighbourhood__slug=slug)
+    for group, count in (("women", 35), ("men", 28)):
+        Attendance.objects.create(
+            workshop=workshop, group=ParticipantGroup.objects.get(slug=group), count=count
+        )
+    return workshop
 
 
 def traces_of_the_restricted_issue():

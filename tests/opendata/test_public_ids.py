@@ -13,7 +13,7 @@ from core.public_ids import PATTERN
 from tests.helpers import EN
 from workshops.models import Workshop
 
-from .helpers import SLUG, api_rows, every_answer, traces_of_the_restricted_issue
+from .helpers import SLUG, api_rows, every_answer, groups_counted, traces_of_the_restricted_issue
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +60,7 @@ def add_issue(agenda, title, visibility, order):
 @pytest.mark.parametrize("role", ["visitor", "researcher"])
 def test_every_id_a_person_reads_is_a_random_public_id(client_for, role):
     traces_of_the_restricted_issue()
+    groups_counted()
     answers = every_answer(client_for(role), headers=EN)
     for (name, form), (_raw, rows) in answers.items():
         for column in ID_COLUMNS.get(name, []):
@@ -99,6 +100,7 @@ def test_a_restricted_issue_made_between_two_public_ones_leaves_no_trace_in_thei
 @pytest.mark.parametrize("role", ["visitor", "researcher"])
 def test_the_data_sets_join_through_public_ids_in_every_form(client_for, role):
     hidden, proposal, online = traces_of_the_restricted_issue()
+    groups_counted()
     answers = every_answer(client_for(role), headers=EN)
     for form in ("csv", "json", "api"):
 
@@ -123,7 +125,7 @@ def test_the_data_sets_join_through_public_ids_in_every_form(client_for, role):
 
 
 def test_attendance_is_filtered_by_the_workshops_public_id(client):
-    workshop = Workshop.objects.filter(neighbourhood__slug=SLUG, attendance__count__gt=0).first()
+    workshop = groups_counted()
     response = client.get(f"/api/v1/attendance/?workshop={workshop.public_id}", headers=EN)
     found = response.json()["results"]
     assert found

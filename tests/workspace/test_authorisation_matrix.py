@@ -144,7 +144,7 @@ def demo():
 # --- valid submissions, and what each one changes ------------------------------------
 
 
-def workshop_data(title, attendance):
+def workshop_data(title, attendance, *, present, first_timers):
     """A complete workshop form; `attendance` maps group slug -> count."""
     groups = list(ParticipantGroup.objects.order_by("order", "pk"))
     data = {
@@ -153,6 +153,8 @@ def workshop_data(title, attendance):
         "date": "2024-05-18",
         "place_es": "Salón ejidal",
         "place_en": "Community hall",
+        "people_present": str(present),
+        "first_timers": str(first_timers),
         "attendance-TOTAL_FORMS": str(len(groups)),
         "attendance-INITIAL_FORMS": "0",
         "attendance-MIN_NUM_FORMS": "0",
@@ -219,7 +221,12 @@ def tally_typed_in(o):
 # is moved the way it can go.
 SUBMISSIONS = {
     "workshop-create": (
-        lambda o: workshop_data("Evening workshop at the market", {"women": 9, "youths": 4}),
+        lambda o: workshop_data(
+            "Evening workshop at the market",
+            {"women": 9, "youths": 4},
+            present=11,
+            first_timers=11,
+        ),
         lambda o: Workshop.objects.filter(
             neighbourhood=o.neighbourhood,
             title_en="Evening workshop at the market",
@@ -227,7 +234,9 @@ SUBMISSIONS = {
         ).exists(),
     ),
     "workshop-edit": (
-        lambda o: workshop_data("Co-construction workshops, renamed", {"unrecorded": 63}),
+        lambda o: workshop_data(
+            "Co-construction workshops, renamed", {}, present=63, first_timers=63
+        ),
         lambda o: Workshop.objects.filter(
             pk=o.workshop.pk, title_en="Co-construction workshops, renamed"
         ).exists(),

@@ -3,11 +3,11 @@ recent workshops and what needs attention — and nobody else's."""
 
 import pytest
 
-from communities.models import Neighbourhood
+from communities.models import Neighbourhood, ParticipantGroup
 from proposals.models import Proposal
 from tests.factories import AttendanceFactory, ProposalFactory, WorkshopFactory
 from tests.helpers import EN, page_queries
-from workshops.models import Attendance, Workshop
+from workshops.models import Workshop
 
 from ..pages.helpers import page_text
 
@@ -79,10 +79,15 @@ def test_dashboard_queries_do_not_grow_with_the_data(client_for):
 
     before = count()
     neighbourhood = Neighbourhood.objects.get(slug="lazaro-cardenas")
-    group = Attendance.objects.first().group
+    group = ParticipantGroup.objects.get(slug="women")
     for n in range(30):
         workshop = WorkshopFactory(
-            neighbourhood=neighbourhood, title_en=f"Workshop {n}", title_es=f"Taller {n}", date=None
+            neighbourhood=neighbourhood,
+            title_en=f"Workshop {n}",
+            title_es=f"Taller {n}",
+            date=None,
+            people_present=n if n % 2 else None,
+            first_timers=n // 2 if n % 2 else None,
         )
         if n % 2:
             AttendanceFactory(workshop=workshop, group=group, count=n)

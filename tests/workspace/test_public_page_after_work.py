@@ -63,7 +63,11 @@ def test_logging_a_workshop_adds_its_people_to_the_totals(facilitator, client_fo
     assert "63 residents took part" in page_text(visitor.get(PUBLIC_PAGE, headers=EN))
     response = facilitator.post(
         f"/workspace/neighbourhoods/{lazaro.pk}/workshops/new/",
-        workshop_data(attendance={"women": 12, "youths": 8, "elderly": 0}),
+        workshop_data(
+            attendance={"women": 12, "youths": 8, "elderly": 0},
+            people_present=22,
+            first_timers=20,
+        ),
         headers=EN,
     )
     assert response.status_code == 302
@@ -139,7 +143,13 @@ def test_deleting_a_workshop_removes_its_attendance_and_tallies(
     facilitator, client_for, lazaro, workshop
 ):
     visitor = client_for("visitor")
-    held = Workshop.objects.create(neighbourhood=lazaro, title_en="Evening", title_es="Tarde")
+    held = Workshop.objects.create(
+        neighbourhood=lazaro,
+        title_en="Evening",
+        title_es="Tarde",
+        people_present=14,
+        first_timers=12,
+    )
     Attendance.objects.create(
         workshop=held, group=ParticipantGroup.objects.get(slug="women"), count=12
     )
