@@ -6,6 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from access.rules import forget_roles
 from agendas.models import Agenda, Issue, Section
+from communities.models import ParticipantGroup
 from proposals.models import Proposal
 from synthesis.models import NationalPoint
 from tests.helpers import ROLES
@@ -38,6 +39,11 @@ def varied_agendas(db):
     issue = Issue.objects.filter(agenda__slug="sanchez-taboada").first()
     issue.visibility = "restricted"
     issue.save()
+    # The demo counts its workshops' people but not by group: one count per
+    # neighbourhood, so the attendance rule is asked of every kind of place.
+    women = ParticipantGroup.objects.get(slug="women")
+    for workshop in Workshop.objects.all():
+        Attendance.objects.create(workshop=workshop, group=women, count=1)
 
 
 @pytest.mark.parametrize("model,perm", MODELS, ids=lambda v: getattr(v, "__name__", v))
