@@ -3,13 +3,17 @@ wrong in their language; the rules of the domain (slugs, duplicate names,
 colours readable under white text) are the services' (administration.services),
 whose refusals the views show on these forms."""
 
-import zoneinfo
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agendas.models import Agenda
-from communities.models import City, Neighbourhood, ParticipantGroup, SecurityDimension
+from communities.models import (
+    City,
+    Neighbourhood,
+    ParticipantGroup,
+    SecurityDimension,
+    time_zones,
+)
 from core.colours import contrast_with_white
 from core.text import LANGUAGE_CODES, in_language, localized
 
@@ -51,7 +55,7 @@ OTHER_COLOUR = "other"
 
 
 def time_zone_choices():
-    zones = zoneinfo.available_timezones()
+    zones = time_zones()
     mexico = [zone for zone in MEXICO_TIME_ZONES if zone in zones]
     rest = sorted(zones - set(mexico))
 
@@ -68,8 +72,8 @@ def swatch(colour: str) -> str:
     """A square of `colour` as an image address: the pages' policy allows
     no inline style, and images of data: addresses are allowed."""
     return (
-        "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='24' height='24'%3E"
-        f"%3Crect width='24' height='24' fill='%23{colour[1:]}'/%3E%3C/svg%3E"
+        "data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20width='24'%20height='24'%3E"
+        f"%3Crect%20width='24'%20height='24'%20fill='%23{colour[1:]}'/%3E%3C/svg%3E"
     )
 
 
@@ -303,7 +307,18 @@ class DimensionForm(Bilingual, OrderedForm):
     def clean(self):
         cleaned = super().clean()
         choice = cleaned.get("palette")
-        if choice and choice != OTHER_COLOUR:
+        typed = (cleaned.get("colour") or "").strip().lower()
+        if choice and choice != OTHER_COLOUR and typed and typed != self.instance.colour:
+            # A colour typed but not chosen would be dropped without a word.
+            self.add_error(
+                "colour",
+                _(
+                    "You typed a colour but chose one of the list. To use the typed one, "
+                    "choose “Another colour”; otherwise leave this empty."
+                ),
+            )
+            cleaned.pop("colour", None)
+        elif choice and choice != OTHER_COLOUR:
             cleaned["colour"] = choice
         elif choice == OTHER_COLOUR:
             try:

@@ -82,9 +82,27 @@ class NeighbourhoodQuerySet(models.QuerySet):
 DEFAULT_TIME_ZONE = "America/Mexico_City"
 
 
+# The regions of the IANA database whose zones are places; its other names
+# (Factory, localtime, GB-Eire, CST6CDT, Etc/GMT+6…) are aliases or artefacts.
+PLACE_REGIONS = frozenset(
+    {"Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe", "Indian",
+     "Pacific"}
+)  # fmt: skip
+
+
+def time_zones():
+    """The time zones a neighbourhood may keep: places, named as the IANA
+    database names them (America/Tijuana, America/Mexico_City…)."""
+    return {
+        zone
+        for zone in zoneinfo.available_timezones()
+        if zone.split("/", 1)[0] in PLACE_REGIONS and "/" in zone
+    }
+
+
 def validate_time_zone(value):
-    """A time zone of the IANA database (America/Tijuana, America/Mexico_City…)."""
-    if value not in zoneinfo.available_timezones():
+    """A time zone of a place in the IANA database."""
+    if value not in time_zones():
         raise ValidationError(
             _("“%(value)s” is not a time zone. Choose one from the list, such as America/Tijuana."),
             params={"value": value},

@@ -206,7 +206,7 @@ def accept_invitation(*, code: str, username: str, password: str) -> User:
     try:
         with transaction.atomic():
             invitation = (
-                Invitation.objects.select_for_update()
+                Invitation.objects.select_for_update(of=("self",))
                 .select_related("invited_by")
                 .filter(code_hash=code_hash(normalised))
                 .first()

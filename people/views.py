@@ -2,6 +2,8 @@
 removing roles, reset links), accepting an invitation, setting a password
 from a reset link, and signing in to where one works."""
 
+import secrets
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -54,12 +56,24 @@ def people(request):
 def invite(request):
     require(request.user, "people.invite_facilitator")
     form = InviteForm(request.POST if request.method == "POST" else None, user=request.user)
+    if request.method == "POST" and _sent_again(request):
+        # The page answering the form was reloaded, or the form sent twice:
+        # the invitation it made is waiting already.
+        messages.info(
+            request,
+            _(
+                "That invitation was already made: it is waiting below. To invite "
+                "someone else, open the invitation form again."
+            ),
+        )
+        return redirect("people")
     if request.method == "POST" and form.is_valid():
         try:
             issued = services.invite(by=request.user, **form.cleaned_data)
         except services.Refused as refused:
             form.add_error(None, refused.message)
         else:
+            request.session.pop(SENDING, None)
             # Shown once, in the answer to the POST: the code is not kept.
             link = request.build_absolute_uri(
                 reverse("invitation-link", kwargs={"token": normalise(issued.code)})
@@ -74,11 +88,27 @@ def invite(request):
                     "code_page": request.build_absolute_uri(reverse("invitation-code")),
                 },
             )
+    if request.method != "POST":
+        request.session[SENDING] = secrets.token_urlsafe(16)
     return render_form(
         request,
         "people/invite.html",
-        {"form": form, "invitation_days": settings.INVITATION_DAYS},
+        {
+            "form": form,
+            "invitation_days": settings.INVITATION_DAYS,
+            "sending": request.session.get(SENDING, ""),
+        },
     )
+
+
+# Each invitation form carries a mark of its own, kept in the session until
+# the invitation is made: sent again (a reload of the answer), it makes none.
+SENDING = "people-invitation-form"
+
+
+def _sent_again(request):
+    mark = request.POST.get("sending", "")
+    return bool(mark) and not secrets.compare_digest(mark, request.session.get(SENDING, ""))
 
 
 @require_POST

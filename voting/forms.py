@@ -2,6 +2,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -74,6 +75,16 @@ class RoundForm(forms.ModelForm):
             field.validators.append(MinValueValidator(1))
             field.widget.attrs["min"] = 1
             field.error_messages["min_value"] = _("Write 1 or more.")
+
+    def clean_closes_at(self):
+        closes_at = self.cleaned_data.get("closes_at")
+        # A vote opens now: closing it before then would seal an empty round.
+        if closes_at is not None and closes_at <= timezone.now():
+            raise ValidationError(
+                _("That time has already passed. Choose a later one, or leave it empty."),
+                code="past",
+            )
+        return closes_at
 
     def clean(self):
         cleaned = super().clean()

@@ -511,10 +511,32 @@ class NextCycleForm(forms.Form):
             field.error_messages["max_length"] = _(
                 "Keep the title to %(limit_value)d characters or fewer."
             )
-        self.fields["title_es"].help_text = _("Write it in Spanish, in English or in both.")
+        self.fields["title_es"].help_text = _(
+            "Write it in Spanish, in English or in both: a title of its own, for instance "
+            "with the years of the cycle."
+        )
 
     def clean(self):
         cleaned = super().clean()
         if not any((cleaned.get(f"title_{code}") or "").strip() for code in LANGUAGE_CODES):
             self.add_error("title_es", _("Write it in Spanish, in English or in both."))
+        # Two agendas of one title cannot be told apart on the dashboard or in print.
+        # Compared here, not in SQL: SQLite ignores the case of ASCII letters only.
+        taken = {
+            title.casefold()
+            for pair in Agenda.objects.values_list("title_es", "title_en")
+            for title in pair
+            if title
+        }
+        for code in LANGUAGE_CODES:
+            typed = (cleaned.get(f"title_{code}") or "").strip()
+            if typed and typed.casefold() in taken:
+                self.add_error(
+                    f"title_{code}",
+                    _(
+                        "An agenda titled “%(title)s” already exists. "
+                        "Give the next cycle a title of its own."
+                    )
+                    % {"title": typed},
+                )
         return cleaned

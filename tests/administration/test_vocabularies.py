@@ -25,11 +25,18 @@ def dimension_data(**changes):
 
 
 def test_a_dimension_takes_a_palette_colour_and_records_who_added_it(admin, demo_users):
-    response = admin.post(reverse("setup-dimension-create"), dimension_data(colour="#ffff00"))
+    response = admin.post(reverse("setup-dimension-create"), dimension_data())
     assert response.status_code == 302
     dimension = SecurityDimension.objects.get(slug="seguridad-digital")
-    assert dimension.colour == "#283593"  # the palette's choice wins over a stray typed one
+    assert dimension.colour == "#283593"
     assert dimension.history.get().history_user == demo_users["admin"]
+
+
+def test_a_colour_typed_but_not_chosen_is_not_dropped_in_silence(admin):
+    response = admin.post(reverse("setup-dimension-create"), dimension_data(colour="#ffff00"))
+    assert response.status_code == 400
+    assert "You typed a colour but chose one of the list." in response.content.decode()
+    assert not SecurityDimension.objects.filter(slug="seguridad-digital").exists()
 
 
 def test_the_palette_names_each_colour_beside_its_swatch(admin):

@@ -266,3 +266,14 @@ def test_issues_made_since_are_copied_too(demo_users):
         "silenced",
         extra.dimension_id,
     )
+
+
+def test_the_next_cycle_needs_a_title_of_its_own(client_for):
+    old = Agenda.objects.get(slug="lazaro-cardenas")
+    before = Agenda.objects.count()
+    answer = client_for("facilitator").post(
+        URL, {"title_es": old.title_es.upper(), "title_en": ""}, headers=EN
+    )
+    assert answer.status_code == 400
+    assert "Give the next cycle a title of its own." in answer.content.decode()
+    assert Agenda.objects.count() == before

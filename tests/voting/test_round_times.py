@@ -98,3 +98,11 @@ def test_every_page_shows_a_rounds_times_on_its_neighbourhoods_clocks(client_for
 def test_a_national_agenda_keeps_the_sites_time_zone():
     national = Agenda.objects.get(slug="national")
     assert times.zone_of(national) == ZoneInfo(settings.TIME_ZONE)
+
+
+def test_a_closing_time_already_past_is_refused_and_no_vote_opens(client_for):
+    lives_in(TIJUANA)
+    response = open_vote(client_for("facilitator"), "2020-01-01T10:00")
+    assert response.status_code == 400
+    assert "That time has already passed." in page_text(response)
+    assert not VotingRound.objects.filter(title="Timed vote").exists()
