@@ -19,7 +19,6 @@ from access.fetch import require
 from agendas.models import Agenda
 from communities.models import City, Neighbourhood, ParticipantGroup, SecurityDimension
 from core.forms import render_form
-from core.text import localized
 from history.selectors import Tracked, history_of
 from residents.models import SensitiveGroup
 
@@ -69,12 +68,14 @@ def _form_page(request, form, save, *, heading, back_url, saved_message, done_ur
     )
 
 
-def _history_page(request, title, records, subject, back_url):
+def _history_page(request, row, subject, list_url):
+    """The history of one row set up here; `subject` names its kind."""
+    records = type(row).history.filter(id=row.pk)
     changes = history_of(Tracked(records, lambda record, names: str(subject)))
     return render(
         request,
         "workspace/history.html",
-        {"title": title, "changes": changes, "back_url": back_url},
+        {"title": str(row), "changes": changes, "back_url": reverse(list_url)},
     )
 
 
@@ -129,13 +130,7 @@ def city_edit(request, pk):
 @_admin_only
 def city_history(request, pk):
     city = get_object_or_404(City, pk=pk)
-    return _history_page(
-        request,
-        str(city),
-        City.history.filter(id=city.pk),
-        gettext_lazy("City"),
-        reverse("setup-places"),
-    )
+    return _history_page(request, city, gettext_lazy("City"), "setup-places")
 
 
 def _neighbourhood_form_page(request, form, save, heading):
@@ -175,13 +170,7 @@ def neighbourhood_edit(request, pk):
 @_admin_only
 def neighbourhood_history(request, pk):
     place = get_object_or_404(Neighbourhood, pk=pk)
-    return _history_page(
-        request,
-        str(place),
-        Neighbourhood.history.filter(id=place.pk),
-        gettext_lazy("Neighbourhood"),
-        reverse("setup-places"),
-    )
+    return _history_page(request, place, gettext_lazy("Neighbourhood"), "setup-places")
 
 
 # --- agendas ------------------------------------------------------------------------------
@@ -227,13 +216,7 @@ def agenda_edit(request, slug):
 @_admin_only
 def agenda_history(request, slug):
     agenda = get_object_or_404(Agenda, slug=slug)
-    return _history_page(
-        request,
-        str(agenda),
-        Agenda.history.filter(id=agenda.pk),
-        gettext_lazy("Agenda"),
-        reverse("setup-agendas"),
-    )
+    return _history_page(request, agenda, gettext_lazy("Agenda"), "setup-agendas")
 
 
 # --- security dimensions and participant groups ---------------------------------------------
@@ -294,13 +277,7 @@ def dimension_move(request, pk):
 @_admin_only
 def dimension_history(request, pk):
     dimension = get_object_or_404(SecurityDimension, pk=pk)
-    return _history_page(
-        request,
-        localized(dimension, "name").text,
-        SecurityDimension.history.filter(id=dimension.pk),
-        gettext_lazy("Security dimension"),
-        reverse("setup-dimensions"),
-    )
+    return _history_page(request, dimension, gettext_lazy("Security dimension"), "setup-dimensions")
 
 
 @require_safe
@@ -353,10 +330,4 @@ def group_move(request, pk):
 @_admin_only
 def group_history(request, pk):
     group = get_object_or_404(ParticipantGroup, pk=pk)
-    return _history_page(
-        request,
-        localized(group, "name").text,
-        ParticipantGroup.history.filter(id=group.pk),
-        gettext_lazy("Participant group"),
-        reverse("setup-groups"),
-    )
+    return _history_page(request, group, gettext_lazy("Participant group"), "setup-groups")
