@@ -11,7 +11,7 @@ from .models import PaperTally, TallyCount
 
 
 class TallyForm(Protocol):
-    """What saving needs of the workspace's tally form (workspace.forms)."""
+    """What saving needs of the workspace's tally form (workspace.workshop_forms)."""
 
     instance: PaperTally
 

@@ -20,7 +20,7 @@ from tallies.services import save_tally, tally_for
 from workshops.models import Attendance, Workshop
 from workshops.services import save_workshop
 
-from . import forms
+from . import workshop_forms as forms
 from .common import GET_POST, history_page
 
 # --- workshops -------------------------------------------------------------------

@@ -85,7 +85,7 @@ def test_a_workshop_votes_only_on_its_own_neighbourhoods_agenda():
 
 def test_saving_a_tally_keeps_one_row_per_issue_that_received_dots():
     from tallies.services import save_tally
-    from workspace.forms import TallyForm
+    from workspace.workshop_forms import TallyForm
 
     made = PaperTallyFactory()
     workshop, agenda = made.workshop, made.agenda

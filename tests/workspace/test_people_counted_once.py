@@ -18,7 +18,7 @@ from communities.models import ParticipantGroup
 from tests.helpers import EN
 from workshops.models import Attendance, Workshop
 from workshops.services import save_workshop
-from workspace.forms import WorkshopForm
+from workspace.workshop_forms import WorkshopForm
 
 from ..pages.helpers import page_text
 from .validation import refused, table_sizes, tally_url, workshop_data
