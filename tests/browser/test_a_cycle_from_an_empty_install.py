@@ -151,9 +151,9 @@ def test_an_administrator_and_a_facilitator_run_a_cycle_without_the_admin(empty_
     # The next cycle: a new draft with the issue and proposal copied.
     facilitator.get_by_role("link", name="Start the next cycle").click()
     fits(facilitator)
-    facilitator.locator("#id_title_en").fill(
-        "Local Human Security Agenda of Colonia Esperanza, 2028"
-    )
+    # Its title of its own, in both languages.
+    facilitator.locator("#id_title_es").fill("Agenda Local de Seguridad Humana, 2028")
+    facilitator.locator("#id_title_en").fill("Local Human Security Agenda, 2028")
     facilitator.locator("main button[type=submit]").click()
     expect(facilitator.get_by_text("The next cycle is started as a draft.")).to_be_visible()
     following = Agenda.objects.get(previous=agenda)
