@@ -14,7 +14,7 @@ FLOORS = {
     "config": 12,
     "opendata": 11,
     **dict.fromkeys(("workspace", "api", "comparison", "privacy"), 10),
-    **dict.fromkeys(("voting", "demo", "people", "administration"), 9),
+    **dict.fromkeys(("voting", "demo", "people", "administration", "operations"), 9),
     "residents": 8,
     **dict.fromkeys(("booklets", "editing", "pages"), 7),
     **dict.fromkeys(("items", "publication"), 6),

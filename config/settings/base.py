@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "pages",
     "people",
     "administration",
+    "operations",
     "workspace",
     "demo",
 ]
@@ -217,6 +218,8 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # must exceed the longest render (the booklets' hard time limit below).
 BOOKLET_SOFT_TIME_LIMIT = env.int("BOOKLET_SOFT_TIME_LIMIT", default=120)
 BOOKLET_HARD_TIME_LIMIT = BOOKLET_SOFT_TIME_LIMIT + 30
+# Periodic tasks, run by `celery -A config beat` (one scheduler per site).
+CELERY_BEAT_SCHEDULE: dict[str, dict] = {}
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": BOOKLET_HARD_TIME_LIMIT * 4,
     "socket_connect_timeout": 2,
