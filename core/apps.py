@@ -9,3 +9,6 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Shared foundations")
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401  (registers the deployment checks)

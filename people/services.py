@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from access.rules import forget_roles
 from communities.models import Membership, Neighbourhood, User
 
-from .codes import code_hash, new_code, normalise
+from .codes import code_hash, code_hashes, new_code, normalise
 from .models import Invitation, PeopleEvent
 from .selectors import holds_staff_role
 
@@ -145,7 +145,7 @@ def find_invitation(code: str) -> Invitation | None:
     normalised = normalise(code)
     if normalised is None:
         return None
-    return Invitation.objects.filter(code_hash=code_hash(normalised)).first()
+    return Invitation.objects.filter(code_hash__in=code_hashes(normalised)).first()
 
 
 def why_unusable(invitation: Invitation, now: datetime | None = None) -> str | None:
@@ -208,7 +208,7 @@ def accept_invitation(*, code: str, username: str, password: str) -> User:
             invitation = (
                 Invitation.objects.select_for_update(of=("self",))
                 .select_related("invited_by")
-                .filter(code_hash=code_hash(normalised))
+                .filter(code_hash__in=code_hashes(normalised))
                 .first()
             )
             if invitation is None:

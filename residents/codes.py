@@ -6,12 +6,10 @@ that no one guesses one.
 stored: a copy of the database does not give away a single code.
 """
 
-import hashlib
-import hmac
 import re
 import secrets
 
-from django.conf import settings
+from core.keyring import KeyRing, key_ring
 
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 LENGTH = 12
@@ -33,6 +31,20 @@ def normalise(typed):
     return text
 
 
+def _keys() -> KeyRing:
+    # The same suffix whether CODE_SECRET is set or derived: an operator who
+    # sets it lists the SECRET_KEY it replaces in CODE_SECRET_FALLBACKS.
+    return key_ring(
+        "CODE_SECRET", derived_suffix=":participant-codes", own_suffix=":participant-codes"
+    )
+
+
 def code_hash(normalised):
-    key = (settings.SECRET_KEY + ":participant-codes").encode()
-    return hmac.new(key, normalised.encode(), hashlib.sha256).hexdigest()
+    """The hash a new code is stored under."""
+    return _keys().hash(normalised)
+
+
+def code_hashes(normalised):
+    """Every hash a stored code may carry (the current secret's first, then
+    those it replaced): look a typed code up with `code_hash__in`."""
+    return _keys().hashes(normalised)

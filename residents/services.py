@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from communities.models import Membership, Neighbourhood, User
 
-from .codes import ALPHABET, code_hash, new_code, normalise
+from .codes import ALPHABET, code_hash, code_hashes, new_code, normalise
 from .models import CodeBatch, CodeSheet, ParticipantCode, ResidentProfile
 
 MAX_BATCH = 500
@@ -108,7 +108,7 @@ def find_batch(typed: str) -> int | None:
     if normalised is None:
         return None
     return (
-        ParticipantCode.objects.filter(code_hash=code_hash(normalised))
+        ParticipantCode.objects.filter(code_hash__in=code_hashes(normalised))
         .values_list("batch_id", flat=True)
         .first()
     )
@@ -127,12 +127,12 @@ def redeem(typed: str, *, notice_version: int | None = None) -> User:
     resident, kept on their profile."""
     normalised = normalise(typed)
     # Hash even a malformed code, so that every refusal costs the same time.
-    digest = code_hash(normalised or "")
+    digests = code_hashes(normalised or "")
     now = timezone.now()
     with transaction.atomic():
         code = (
             ParticipantCode.objects.select_related("batch", "resident")
-            .filter(code_hash=digest, revoked_at__isnull=True)
+            .filter(code_hash__in=digests, revoked_at__isnull=True)
             .first()
         )
         if (

@@ -22,7 +22,7 @@ from agendas.models import Issue
 from communities.models import Membership, ParticipantGroup
 from tallies.models import PaperTally, TallyCount
 
-from .keys import receipt_hash
+from .keys import receipt_hashes
 from .models import Ballot, BallotGroup, BallotMark, VotingRound
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ class CheckedBallot:
 def ballot_for_receipt(round: VotingRound, receipt: str, *, user: Person) -> CheckedBallot | None:
     """The ballot this receipt was given for, as `user` may read it, or None."""
     ballot = Ballot.objects.filter(
-        round=round, receipt_hash=receipt_hash(round.pk, receipt)
+        round=round, receipt_hash__in=receipt_hashes(round.pk, receipt)
     ).first()
     if ballot is None:
         return None

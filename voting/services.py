@@ -18,7 +18,7 @@ from agendas.models import Issue
 from communities.models import Membership
 from residents.models import ResidentProfile
 
-from .keys import receipt_hash, voter_key
+from .keys import receipt_hash, voter_key, voter_keys
 from .models import Ballot, BallotGroup, BallotMark, Participation, VotingRound
 from .selectors import Results, results
 
@@ -96,10 +96,12 @@ def cast_ballot(round: VotingRound, user: User, marks: dict[int, int]) -> str:
         receipt = "-".join(
             "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(4)) for _ in range(3)
         )
-        key = voter_key(round.pk, user.pk)
-        Ballot.objects.filter(round=round, voter_key=key).delete()  # the last one counts
+        # The last one counts, whichever secret keyed the one before.
+        Ballot.objects.filter(round=round, voter_key__in=voter_keys(round.pk, user.pk)).delete()
         ballot = Ballot.objects.create(
-            round=round, voter_key=key, receipt_hash=receipt_hash(round.pk, receipt)
+            round=round,
+            voter_key=voter_key(round.pk, user.pk),
+            receipt_hash=receipt_hash(round.pk, receipt),
         )
         BallotMark.objects.bulk_create(
             BallotMark(ballot=ballot, issue_id=issue_id, points=points)
@@ -122,7 +124,7 @@ def forget_groups_on_ballots(user: User, group_ids: list[int]) -> int:
     resident who withdraws an answer withdraws it from their ballots too.
     The ballots themselves stay and are counted."""
     rounds = Participation.objects.filter(voter=user).values_list("round_id", flat=True)
-    keys = [voter_key(round_id, user.pk) for round_id in rounds]
+    keys = [key for round_id in rounds for key in voter_keys(round_id, user.pk)]
     if not keys or not group_ids:
         return 0
     deleted, _detail = BallotGroup.objects.filter(

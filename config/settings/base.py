@@ -26,6 +26,9 @@ if not SECRET_KEY:
     from django.core.exceptions import ImproperlyConfigured
 
     raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=1 for a development run).")
+# Keys SECRET_KEY replaced: sessions and signed links made with them still
+# check while they are listed (see deploy/README.md, "Rotating keys").
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -225,10 +228,19 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_connect_timeout": 2,
     "socket_timeout": 5,
 }
-# Keys ballots to their voter (to replace a ballot while a round is open)
-# without the database being able to: keep it out of the database, like
-# SECRET_KEY. Derived from SECRET_KEY when not set.
+# --- Secrets of the stored hashes (core.keyring) --------------------------------
+# Participant codes and invitations (CODE_SECRET), voter keys and receipts
+# (BALLOT_SECRET) are stored only as hashes keyed with these, which live
+# here and never in the database. Each has its own list of the secrets it
+# replaced, so that it can be changed without losing a code or a ballot:
+# new hashes use the current secret, lookups try the old ones too. Unset
+# (development, tests), each is derived from SECRET_KEY (and follows its
+# fallbacks); with DEBUG off `check --deploy` asks for both, each unlike
+# SECRET_KEY, so that rotating SECRET_KEY touches neither.
+CODE_SECRET = env.str("CODE_SECRET", default="")
+CODE_SECRET_FALLBACKS = env.list("CODE_SECRET_FALLBACKS", default=[])
 BALLOT_SECRET = env.str("BALLOT_SECRET", default="")
+BALLOT_SECRET_FALLBACKS = env.list("BALLOT_SECRET_FALLBACKS", default=[])
 # Attempts at typing a participant code: per address and per batch of codes,
 # counted in the cache (Redis when REDIS_URL is set); the count resets after
 # the window, so no one is locked out for good.

@@ -22,6 +22,8 @@ def test_check_deploy_passes_with_debug_off(tmp_path):
         DEBUG="0",
         SECRET_KEY="x7!" + "k" * 30 + "Qz9#mN2$vB8&pL4^tR6*wY1@",
         ALLOWED_HOSTS="agendas.example.org",
+        CODE_SECRET="c4!" + "q" * 30 + "Hw7%nJ3$xK5&",
+        BALLOT_SECRET="b8?" + "z" * 30 + "Pe2%tG6$yU0&",
         DJANGO_SETTINGS_MODULE="config.settings.base",
     )
     # The check opens the database: on SQLite, a file of the test's own
