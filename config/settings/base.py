@@ -3,7 +3,9 @@
 Every value that differs between a laptop, CI and a server comes from an
 environment variable (or a `.env` file beside manage.py). The defaults give a
 zero set-up site: SQLite, local-memory cache, tasks run in-process.
-Production is simply DEBUG off with a real SECRET_KEY and ALLOWED_HOSTS.
+Production is DEBUG off with real secrets (SECRET_KEY, CODE_SECRET,
+BALLOT_SECRET) and ALLOWED_HOSTS: deploy/README.md, and .env.example for
+every variable.
 """
 
 from datetime import timedelta
