@@ -16,6 +16,7 @@ from residents.models import ParticipantCode
 from tests.helpers import EN, count_queries, signed_in
 from tests.pages.helpers import page_text
 from tests.people.helpers import accept, invite, person
+from tests.people.test_reset_links import use
 from tests.residents.helpers import REFUSED, issue, join
 from tests.voting import cast, check_receipt, open_round, receipt_of, resident_with_code
 from voting import selectors
@@ -59,6 +60,9 @@ def test_replacing_the_secret_key_keeps_codes_invitations_ballots_and_sessions(o
         first = receipt_of(cast(voter, round, {issues[0]: 1}))
         staff = signed_in(person("facilitator-lazaro-cardenas"))
         assert staff.get("/workspace/", headers=EN).status_code == 200
+        reset_link = people_services.make_reset_link(
+            by=person("admin"), person=person("researcher")
+        )
 
     with rotated(**secrets):
         # A code printed before the change still lets its resident in.
@@ -74,16 +78,23 @@ def test_replacing_the_secret_key_keeps_codes_invitations_ballots_and_sessions(o
         second = receipt_of(cast(voter, round, {issues[1]: 2}))
         assert Ballot.objects.filter(round=round).count() == 1
         assert check_receipt(voter, round, second).status_code == 200
-        # Sessions are Django's own: kept by SECRET_KEY_FALLBACKS.
+        # Sessions and password-reset links are Django's own: kept by
+        # SECRET_KEY_FALLBACKS.
         assert staff.get("/workspace/", headers=EN).status_code == 200
+        assert use(reset_link).status_code == 302
 
 
-def test_without_the_old_secret_key_among_the_fallbacks_sessions_end():
-    """What the test above relies on: a session is checked against SECRET_KEY."""
+def test_without_the_old_secret_key_among_the_fallbacks_sessions_and_reset_links_end():
+    """What the test above relies on: sessions and reset links are checked
+    against SECRET_KEY, and only the fallbacks keep the old ones."""
     with override_settings(SECRET_KEY=OLD_KEY, SECRET_KEY_FALLBACKS=[]):
         staff = signed_in(person("facilitator-lazaro-cardenas"))
+        reset_link = people_services.make_reset_link(
+            by=person("admin"), person=person("researcher")
+        )
     with override_settings(SECRET_KEY=NEW_KEY, SECRET_KEY_FALLBACKS=[]):
         assert staff.get("/workspace/", headers=EN).status_code == 302
+        assert use(reset_link).status_code != 302
 
 
 def test_with_secrets_of_their_own_replacing_the_secret_key_needs_no_fallback_for_codes():
