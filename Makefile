@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup system-packages run test lint typecheck format messages makemessages lock bench clean
+.PHONY: setup system-packages run test lint typecheck format messages makemessages lock bench prod-check clean
 
 setup: $(VENV)/.installed node_modules/.installed system-packages messages
 
@@ -80,6 +80,14 @@ format: $(VENV)/.installed
 bench: setup
 	$(PY) bench/pages
 	$(PY) bench/code_sheets
+	$(PY) bench/production.py
+
+# The production stack started on this machine (gunicorn, a Celery worker,
+# the scheduler, PostgreSQL on 127.0.0.1:5432, a redis-server of its own),
+# checked, its Redis stopped and started again midway, and everything
+# stopped: deploy/prod_check.py.
+prod-check: setup
+	$(PY) deploy/prod_check.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .mypy_cache

@@ -1,0 +1,1 @@
+"""Running the site in production: the stack that checks and measures it."""
