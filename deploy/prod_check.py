@@ -83,8 +83,15 @@ class Report:
         except (CheckFailed, StackError, OSError, http.client.HTTPException, LookupError) as error:
             detail, passed = str(error) or type(error).__name__, False
         self.lines.append((passed, name, detail))
-        print(f"{'✓' if passed else '✗'} {name}{f' — {detail}' if detail else ''}", flush=True)
+        print(self.line(passed, name, detail), flush=True)
         return passed
+
+    @staticmethod
+    def line(passed: bool, name: str, detail: str) -> str:
+        return f"{'✓' if passed else '✗'} {name}{f' — {detail}' if detail else ''}"
+
+    def summary(self) -> str:
+        return "\n".join(self.line(*line) for line in self.lines)
 
     @property
     def failures(self) -> int:
@@ -379,10 +386,11 @@ def run(database: str) -> int:
         report.check("no process stopped or was replaced", nothing_died)
         if report.failures:
             stack.failed = True
-            print(stack.tails())
+            print(f"\nThe end of each process's log:\n{stack.tails()}")
     total = len(report.lines)
+    print(f"\nSummary:\n{report.summary()}")
     print(
-        f"\n{total - report.failures} of {total} checks passed in {time.monotonic() - began:.0f} s."
+        f"{total - report.failures} of {total} checks passed in {time.monotonic() - began:.0f} s."
     )
     return 1 if report.failures else 0
 
