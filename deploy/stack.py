@@ -182,6 +182,8 @@ class Stack:
             "DJANGO_SETTINGS_MODULE": "config.settings.base",
             "DEBUG": "0",
             "SECRET_KEY": secrets.token_urlsafe(50),
+            "CODE_SECRET": secrets.token_urlsafe(50),
+            "BALLOT_SECRET": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": ADDRESS,
             # HTTPS ends at the reverse proxy, which says so in
             # X-Forwarded-Proto and adds the client to X-Forwarded-For.
