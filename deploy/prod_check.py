@@ -159,15 +159,20 @@ def serving_checks(report: Report, port: int) -> None:
 
 
 def readiness(port: int) -> str:
-    """The status /health/ready/ reports."""
+    """The status /health/ready/ reports, as a probe asks for it (JSON),
+    with the checks that are not ok."""
     import json
 
-    answer = Browser(port).get("/health/ready/")
+    answer = Browser(port).get("/health/ready/", Accept="application/json")
     expect(answer.status != 404, "404: /health/ready/ is not there")
     try:
-        return str(json.loads(answer.body)["status"])
+        found = json.loads(answer.body)
+        status = str(found["status"])
+        checks = found.get("checks", {}) if isinstance(found, dict) else {}
     except (ValueError, KeyError, TypeError) as error:
-        raise CheckFailed(f"status {answer.status}, no JSON status: {answer.text[:200]}") from error
+        raise CheckFailed(f"status {answer.status}, no JSON status: {answer.text[:80]}") from error
+    failing = sorted(name for name, check in checks.items() if check.get("status") != "ok")
+    return f"{status} ({', '.join(failing)} not ok)" if failing and status != "ok" else status
 
 
 def wait_ready(port: int, wanted: str) -> str:
@@ -175,7 +180,7 @@ def wait_ready(port: int, wanted: str) -> str:
     while (status := readiness(port)) != wanted:
         expect(time.monotonic() < deadline, f"still {status!r} after {READY_SECONDS} s")
         time.sleep(1)
-    return f"status {status!r}"
+    return status
 
 
 # --- a booklet made by the worker -----------------------------------------------------
@@ -301,7 +306,7 @@ def outage_checks(report: Report, stack: Stack, facilitator: Browser) -> None:
     def not_ready():
         status = readiness(stack.port)
         expect(status != "ok", "/health/ready/ says ok with Redis down")
-        return f"status {status!r}"
+        return status
 
     job = ""
 
