@@ -110,10 +110,14 @@ def probe_database():
 
 
 def probe_workers():
-    seen = last_seen()
-    taking = workers_taking_jobs(seen)
-    if taking is None:
+    if tasks_run_in_process():
         return Finding("workers", True, "in-process")
+    try:
+        seen = last_seen()
+    except DatabaseError:  # e.g. its table not made yet: migrations not run
+        log.warning("Readiness: the workers' sightings cannot be read", exc_info=True)
+        return Finding("workers", False, "unknown")
+    taking = workers_taking_jobs(seen)
     if taking:
         return Finding("workers", True, last_seen=seen)
     return Finding("workers", False, "silent" if seen else "never seen", last_seen=seen)

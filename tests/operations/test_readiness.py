@@ -12,7 +12,7 @@ from django.utils import timezone
 from operations.models import WorkerSighting
 from operations.workers import note_worker_seen
 from tests.booklets import celery_conf
-from tests.helpers import EN
+from tests.helpers import EN, count_queries
 
 from .conftest import PASSWORD, redis_cache
 
@@ -48,6 +48,11 @@ def test_without_redis_tasks_run_in_process_and_the_site_is_ready(client):
             "workers": {"status": "ok", "detail": "in-process", "last_seen": None},
         },
     }
+
+
+def test_without_redis_readiness_costs_one_query(client):
+    with celery_conf(task_always_eager=True):
+        assert count_queries(lambda: client.get(URL, headers=JSON)) == 1  # SELECT 1
 
 
 def test_the_answer_is_never_cached(client):
@@ -141,8 +146,8 @@ def test_silent_workers_make_the_site_not_ready(client, settings, with_redis):
     }
 
     note_worker_seen()
-    assert read(client) == (200, read(client)[1])
-    assert read(client)[1]["status"] == "ok"
+    status, report = read(client)
+    assert (status, report["status"]) == (200, "ok")
 
 
 def test_the_page_for_people_says_what_works(client, with_redis):
