@@ -1,7 +1,7 @@
 """Sending a background job to a worker, shared by every kind of job kept
 as a row (booklets, sheets of participant codes): a job asked for while the
-broker is down is kept, undispatched, and sent when someone looks at it or
-when a worker starts."""
+broker is down is kept, undispatched, and sent when someone looks at it,
+when a worker starts, or by the periodic sweep."""
 
 import logging
 from dataclasses import dataclass
@@ -34,15 +34,27 @@ def job_task(name):
 
 
 def send(task, job_model, job_id):
-    """Send one job to a worker; False (and the job still waiting) when the
-    broker cannot be reached."""
+    """Send one job to a worker; False when someone else sent it already, or
+    when the broker cannot be reached (the job still waiting). The job is
+    marked sent before its message leaves, so that two senders at once (its
+    page, a worker starting, the periodic sweep) never send it twice; the
+    mark is taken back when the broker cannot be reached."""
+    if not job_model.objects.filter(pk=job_id, dispatched=False).update(dispatched=True):
+        return False
     try:
         task.apply_async(args=[str(job_id)], retry=False)
     except OperationalError as error:  # the broker is down or unreachable
         log.warning("%s %s waits for the broker: %s", job_model.__name__, job_id, error)
+        job_model.objects.filter(pk=job_id, status="queued").update(dispatched=False)
         return False
-    job_model.objects.filter(pk=job_id, dispatched=False).update(dispatched=True)
     return True
+
+
+def send_again(task, job_model, job_id):
+    """Send once more a job that was sent but never taken, when the broker
+    lost its message (it restarted empty); only while it is still queued."""
+    lost = job_model.objects.filter(pk=job_id, status="queued", dispatched=True)
+    return bool(lost.update(dispatched=False)) and send(task, job_model, job_id)
 
 
 def send_if_waiting(job, dispatch):
@@ -91,7 +103,7 @@ class Queue:
     def dispatch(self, job_id):
         """Send the job to a worker. When the broker cannot be reached the
         job stays queued and undispatched; it is sent again when someone
-        looks at it, or when a worker starts."""
+        looks at it, when a worker starts, or by the periodic sweep."""
         return send(self.task, self.model, job_id)
 
     def dispatch_waiting(self):
@@ -99,6 +111,9 @@ class Queue:
 
     def retry(self, job):
         return retry(self.task, self.model, job)
+
+    def send_again(self, job_id):
+        return send_again(self.task, self.model, job_id)
 
 
 def send_waiting(task, job_model):

@@ -24,6 +24,7 @@ urlpatterns = [
     path("booklets/", include("booklets.urls")),
     path("dimensions.css", pages.dimensions_css, name="dimensions-css"),
     path("health/", pages.health, name="health"),
+    path("health/ready/", include("operations.urls")),
     path("workspace/", include("workspace.urls")),
     path("compare/", include("comparison.urls")),
     path("data/", include("opendata.urls")),

@@ -8,3 +8,7 @@ class OperationsConfig(AppConfig):
 
     name = "operations"
     verbose_name = _("Operations")
+
+    def ready(self):
+        # Workers note when they start and take jobs (celery signals).
+        from . import workers  # noqa: F401

@@ -115,6 +115,9 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # Whether background workers are taking jobs, for the pages
+                # of waiting jobs (the booklet's, the sheet of codes').
+                "operations.context_processors.background_workers",
             ],
         },
     },
@@ -223,8 +226,31 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # must exceed the longest render (the booklets' hard time limit below).
 BOOKLET_SOFT_TIME_LIMIT = env.int("BOOKLET_SOFT_TIME_LIMIT", default=120)
 BOOKLET_HARD_TIME_LIMIT = BOOKLET_SOFT_TIME_LIMIT + 30
-# Periodic tasks, run by `celery -A config beat` (one scheduler per site).
-CELERY_BEAT_SCHEDULE: dict[str, dict] = {}
+# Background workers are said to be silent (readiness fails, the pages of
+# waiting jobs say so) when none has taken a job, nor the scheduler's
+# heartbeat of every minute, for this many seconds.
+WORKER_SILENT_AFTER = env.int("WORKER_SILENT_AFTER", default=180)
+# Every this many seconds the scheduler sends the jobs still waiting for a
+# worker: asked for while Redis was down, or lost by a Redis that restarted
+# empty. A job sent and still queued after JOB_LOST_AFTER seconds (far longer
+# than any render waits in a queue) is sent again if Redis no longer holds it.
+JOB_SWEEP_SECONDS = env.int("JOB_SWEEP_SECONDS", default=60)
+JOB_LOST_AFTER = env.int("JOB_LOST_AFTER", default=600)
+# Periodic tasks, run by `celery -A config beat` (one scheduler per site). A
+# periodic task that waited longer than its period is dropped: the next one
+# does the same work.
+CELERY_BEAT_SCHEDULE: dict[str, dict] = {
+    "worker-heartbeat": {
+        "task": "operations.tasks.heartbeat",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
+    "send-waiting-jobs": {
+        "task": "operations.tasks.send_waiting_jobs",
+        "schedule": float(JOB_SWEEP_SECONDS),
+        "options": {"expires": max(JOB_SWEEP_SECONDS - 5, 1)},
+    },
+}
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": BOOKLET_HARD_TIME_LIMIT * 4,
     "socket_connect_timeout": 2,
