@@ -11,6 +11,7 @@ from pathlib import Path
 
 import environ
 from django.utils.translation import gettext_lazy as _
+from django_guid.integrations import CeleryIntegration
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_guid",
     "access",
     "communities",
     "workshops",
@@ -80,6 +82,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every response, even a redirect, carries its request id.
+    "config.request_ids.IgnoreUntrustedRequestId",
+    "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -325,12 +330,62 @@ else:
     # Django's own increments with Redis INCR, atomic, which is what it needs.
     SILENCED_SYSTEM_CHECKS += ["django_ratelimit.W001"]
 
+# --- Logging ----------------------------------------------------------------------
+# Every line goes to standard output with its time (UTC), level, logger and the
+# id of the request it belongs to (returned to the browser in X-Request-ID).
+# LOG_FORMAT: "text" (a readable line) or "json" (one JSON object a line, for a
+# log collector). LOG_LEVEL: the least severe level written (DEBUG, INFO,
+# WARNING, ERROR). Tokens of invitation and password reset links and query
+# strings (participant codes) are masked in every line (config.log_privacy).
+LOG_FORMAT = env.str("LOG_FORMAT", default="text").lower()
+LOG_LEVEL = env.str("LOG_LEVEL", default="WARNING").upper()
+if LOG_FORMAT not in ("text", "json"):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("LOG_FORMAT must be text or json.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+    "filters": {
+        "request_id": {
+            "()": "django_guid.log_filters.CorrelationId",
+            "correlation_id_field": "request_id",
+        }
+    },
+    "formatters": {
+        "text": {"()": "config.log_format.TextFormatter"},
+        "json": {"()": "config.log_format.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's own handlers (a second, unformatted console line in
+        # development; mail to ADMINS) give way to the one above.
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # It notes every request's id at INFO: the lines carry it already.
+        "django_guid": {"level": "WARNING"},
+    },
 }
+# Request ids (config.request_ids): a UUID, the proxy's when it sent a valid
+# one and is trusted (TRUSTED_PROXY_HOPS), carried on to the Celery tasks a
+# request starts so that a task's lines carry the same id.
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": "X-Request-ID",
+    "VALIDATE_GUID": True,
+    "UUID_FORMAT": "string",
+    "EXPOSE_HEADER": False,
+    "INTEGRATIONS": [CeleryIntegration()],
+}
+# Celery workers write with the same handler and format (config.celery).
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # --- API (/api/v1/) --------------------------------------------------------------
 # Read-only. Researchers sign in with a token (Authorization: Token …) or their
