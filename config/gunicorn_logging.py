@@ -10,7 +10,10 @@ deploy/gunicorn.conf.py uses it with:
     logger_class = "config.gunicorn_logging.SiteLogger"
 
 An access line holds no address, user agent or referrer: the site keeps no
-record of who visited from where. The request id is the one the site
+record of who visited from where. Nor does it hold the query string (%(q)s):
+the formatter masks tokens and query strings in the rest of the line (the
+path %(U)s, the request line %(r)s), but a bare query string looks like any
+other text. The request id is the one the site
 returned in X-Request-ID, so a line matches the site's own lines for it.
 """
 
@@ -21,7 +24,6 @@ import environ
 from gunicorn.glogging import Logger
 
 from config.log_format import FORMATTERS
-from config.log_privacy import MASK, mask_secrets
 
 # Method, path, protocol; status, bytes sent, milliseconds taken.
 ACCESS_LOG_FORMAT = '"%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms'
@@ -38,23 +40,13 @@ class SiteLogger(Logger):
             for handler in log.handlers:
                 handler.setFormatter(formatter)
 
-    def atoms(self, resp, req, environ, request_time):
-        atoms = super().atoms(resp, req, environ, request_time)
-        masked = {
-            key: mask_secrets(value) if isinstance(value, str) else value
-            for key, value in atoms.items()
-        }
-        if atoms.get("q"):
-            masked["q"] = MASK
-        return masked
-
     def access(self, resp, req, environ, request_time):
         if not self.access_log_enabled:
             return
         atoms = self.atoms(resp, req, environ, request_time)
-        request_id = atoms.get(REQUEST_ID)
+        # In the line's request id field rather than in its message.
         self.access_log.info(
             self.cfg.access_log_format,
             self.atoms_wrapper_class(atoms),
-            extra={"request_id": request_id},
+            extra={"request_id": atoms.get(REQUEST_ID)},
         )
