@@ -387,6 +387,20 @@ DJANGO_GUID = {
 # Celery workers write with the same handler and format (config.celery).
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
+# --- Error reports (Sentry) ---------------------------------------------------------
+# Off unless SENTRY_DSN is set. Reports carry no personal data
+# (config.error_reports): no user, address, cookie, request body, query
+# string or token. SENTRY_ENVIRONMENT names the site in the reports
+# ("production", "staging"); SENTRY_TRACES_SAMPLE_RATE (0 to 1, default 0)
+# is the share of requests also sent as performance traces.
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+SENTRY_ENVIRONMENT = env.str("SENTRY_ENVIRONMENT", default="production")
+SENTRY_TRACES_SAMPLE_RATE = env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0)
+if SENTRY_DSN:
+    from config.error_reports import start_error_reports
+
+    start_error_reports(SENTRY_DSN, SENTRY_ENVIRONMENT, SENTRY_TRACES_SAMPLE_RATE)
+
 # --- API (/api/v1/) --------------------------------------------------------------
 # Read-only. Researchers sign in with a token (Authorization: Token …) or their
 # session; anonymous use is throttled, counted in the cache (Redis when set).
