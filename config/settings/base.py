@@ -172,12 +172,52 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist" / "css"),
-    ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
-    # Source Sans 3 (SIL Open Font License), embedded in the printed booklets.
-    ("vendor/fonts", BASE_DIR / "node_modules" / "@fontsource" / "source-sans-3" / "files"),
+# --- Static files -------------------------------------------------------------------
+# Only the files the pages use are collected (config.static_finders): the
+# project's own (static/), the few files of npm packages named below, and the
+# apps' own but for the unused ones named below. A page that starts to link a
+# new vendor file names it here (tests/config/test_static_files.py fails until then).
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "config.static_finders.VendorFilesFinder",
+    "config.static_finders.UsedAppFilesFinder",
+]
+_NODE = BASE_DIR / "node_modules"
+STATIC_VENDOR_FILES = [
+    # The stylesheet the base template links, and the source map it names
+    # (the manifest storage refuses a reference to a missing file).
+    (
+        "vendor/bootstrap",
+        _NODE / "bootstrap" / "dist" / "css",
+        ["bootstrap.min.css", "bootstrap.min.css.map"],
+    ),
+    ("vendor/htmx", _NODE / "htmx.org" / "dist", ["htmx.min.js"]),
+    # Source Sans 3 (SIL Open Font License), embedded in the printed booklets:
+    # the four faces static/css/booklet.css declares.
+    (
+        "vendor/fonts",
+        _NODE / "@fontsource" / "source-sans-3" / "files",
+        [
+            f"source-sans-3-latin-{face}.woff"
+            for face in ("400-normal", "400-italic", "700-normal", "700-italic")
+        ],
+    ),
+]
+STATIC_UNUSED_APP_FILES = [
+    # The browsable API is off (JSON only): its pages and their files are never served.
+    "rest_framework/*",
+    # The API docs page is Swagger UI: not Redoc, nor Swagger's OAuth2 redirect page.
+    "drf_spectacular_sidecar/redoc/*",
+    "drf_spectacular_sidecar/swagger-ui-dist/oauth2-redirect.*",
+    # The admin's date and autocomplete widgets speak the site's languages
+    # (es, en) only; no map widget is used.
+    "admin/js/vendor/select2/i18n/[!e]*",
+    "admin/js/vendor/select2/i18n/e[!ns]*",
+    "admin/img/gis/*",
+    # No script names its source map, and licences are not pages' files.
+    "*.js.map",
+    "*LICENSE*",
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
