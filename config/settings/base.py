@@ -412,6 +412,8 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         # It notes every request's id at INFO: the lines carry it already.
         "django_guid": {"level": "WARNING"},
+        # WeasyPrint notes each step of every render at INFO.
+        "weasyprint.progress": {"level": "WARNING"},
     },
 }
 # Request ids (config.request_ids): a UUID, the proxy's when it sent a valid
