@@ -13,6 +13,7 @@ from pathlib import Path
 
 import environ
 from django.utils.translation import gettext_lazy as _
+from django_guid.integrations import CeleryIntegration
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_guid",
     "access",
     "communities",
     "workshops",
@@ -85,6 +87,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every response, even a redirect, carries its request id.
+    "config.request_ids.IgnoreUntrustedRequestId",
+    "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -175,12 +180,52 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist" / "css"),
-    ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
-    # Source Sans 3 (SIL Open Font License), embedded in the printed booklets.
-    ("vendor/fonts", BASE_DIR / "node_modules" / "@fontsource" / "source-sans-3" / "files"),
+# --- Static files -------------------------------------------------------------------
+# Only the files the pages use are collected (config.static_finders): the
+# project's own (static/), the few files of npm packages named below, and the
+# apps' own but for the unused ones named below. A page that starts to link a
+# new vendor file names it here (tests/config/test_static_files.py fails until then).
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "config.static_finders.VendorFilesFinder",
+    "config.static_finders.UsedAppFilesFinder",
+]
+_NODE = BASE_DIR / "node_modules"
+STATIC_VENDOR_FILES = [
+    # The stylesheet the base template links, and the source map it names
+    # (the manifest storage refuses a reference to a missing file).
+    (
+        "vendor/bootstrap",
+        _NODE / "bootstrap" / "dist" / "css",
+        ["bootstrap.min.css", "bootstrap.min.css.map"],
+    ),
+    ("vendor/htmx", _NODE / "htmx.org" / "dist", ["htmx.min.js"]),
+    # Source Sans 3 (SIL Open Font License), embedded in the printed booklets:
+    # the four faces static/css/booklet.css declares.
+    (
+        "vendor/fonts",
+        _NODE / "@fontsource" / "source-sans-3" / "files",
+        [
+            f"source-sans-3-latin-{face}.woff"
+            for face in ("400-normal", "400-italic", "700-normal", "700-italic")
+        ],
+    ),
+]
+STATIC_UNUSED_APP_FILES = [
+    # The browsable API is off (JSON only): its pages and their files are never served.
+    "rest_framework/*",
+    # The API docs page is Swagger UI: not Redoc, nor Swagger's OAuth2 redirect page.
+    "drf_spectacular_sidecar/redoc/*",
+    "drf_spectacular_sidecar/swagger-ui-dist/oauth2-redirect.*",
+    # The admin's date and autocomplete widgets speak the site's languages
+    # (es, en) only; no map widget is used.
+    "admin/js/vendor/select2/i18n/[!e]*",
+    "admin/js/vendor/select2/i18n/e[!ns]*",
+    "admin/img/gis/*",
+    # No script names its source map, and licences are not pages' files.
+    "*.js.map",
+    "*LICENSE*",
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
@@ -365,12 +410,78 @@ else:
     # Django's own increments with Redis INCR, atomic, which is what it needs.
     SILENCED_SYSTEM_CHECKS += ["django_ratelimit.W001"]
 
+# --- Logging ----------------------------------------------------------------------
+# Every line goes to standard output with its time (UTC), level, logger and the
+# id of the request it belongs to (returned to the browser in X-Request-ID).
+# LOG_FORMAT: "text" (a readable line) or "json" (one JSON object a line, for a
+# log collector). LOG_LEVEL: the least severe level written (DEBUG, INFO,
+# WARNING, ERROR). Tokens of invitation and password reset links and query
+# strings (participant codes) are masked in every line (config.log_privacy).
+LOG_FORMAT = env.str("LOG_FORMAT", default="text").lower()
+LOG_LEVEL = env.str("LOG_LEVEL", default="WARNING").upper()
+if LOG_FORMAT not in ("text", "json"):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("LOG_FORMAT must be text or json.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+    "filters": {
+        "request_id": {
+            "()": "django_guid.log_filters.CorrelationId",
+            "correlation_id_field": "request_id",
+        }
+    },
+    "formatters": {
+        "text": {"()": "config.log_format.TextFormatter"},
+        "json": {"()": "config.log_format.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's own handlers (a second, unformatted console line in
+        # development; mail to ADMINS) give way to the one above.
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # It notes every request's id at INFO: the lines carry it already.
+        "django_guid": {"level": "WARNING"},
+        # WeasyPrint notes each step of every render at INFO.
+        "weasyprint.progress": {"level": "WARNING"},
+    },
 }
+# Request ids (config.request_ids): a UUID, the proxy's when it sent a valid
+# one and is trusted (TRUSTED_PROXY_HOPS), carried on to the Celery tasks a
+# request starts so that a task's lines carry the same id.
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": "X-Request-ID",
+    "VALIDATE_GUID": True,
+    "UUID_FORMAT": "string",
+    "EXPOSE_HEADER": False,
+    "INTEGRATIONS": [CeleryIntegration()],
+}
+# Celery workers write with the same handler and format (config.celery).
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+
+# --- Error reports (Sentry) ---------------------------------------------------------
+# Off unless SENTRY_DSN is set. Reports carry no personal data
+# (config.error_reports): no user, address, cookie, request body, query
+# string or token. SENTRY_ENVIRONMENT names the site in the reports
+# ("production", "staging"); SENTRY_TRACES_SAMPLE_RATE (0 to 1, default 0)
+# is the share of requests also sent as performance traces.
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+SENTRY_ENVIRONMENT = env.str("SENTRY_ENVIRONMENT", default="production")
+SENTRY_TRACES_SAMPLE_RATE = env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0)
+if SENTRY_DSN:
+    from config.error_reports import start_error_reports
+
+    start_error_reports(SENTRY_DSN, SENTRY_ENVIRONMENT, SENTRY_TRACES_SAMPLE_RATE)
 
 # --- API (/api/v1/) --------------------------------------------------------------
 # Read-only. Researchers sign in with a token (Authorization: Token …) or their
