@@ -11,6 +11,8 @@ same /etc/hsa/env the site reads).
 import multiprocessing
 import os
 
+from config.gunicorn_logging import ACCESS_LOG_FORMAT
+
 # nginx, on the same machine, forwards to this address; nothing else should
 # reach it.
 bind = os.environ.get("WEB_BIND", "127.0.0.1:8000")
@@ -50,10 +52,11 @@ control_socket_disable = True
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "warning").lower()
-# The access log's line format, in gunicorn's %(...)s atoms. This is the one
-# place to change it; gunicorn's own "combined" format until the site's log
-# format sets another.
-ACCESS_LOG_FORMAT = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s"'
+# The access line names the request (method, path without its query string,
+# which may carry a code), status, size, duration and request id: no address,
+# no browser, no referrer. SiteLogger writes gunicorn's lines in the site's
+# format (LOG_FORMAT) with tokens in paths masked, as the site's own lines.
 access_log_format = ACCESS_LOG_FORMAT
+logger_class = "config.gunicorn_logging.SiteLogger"
 
 proc_name = "hsa-web"
