@@ -8,3 +8,8 @@ class OperationsConfig(AppConfig):
 
     name = "operations"
     verbose_name = _("Operations")
+
+    def ready(self):
+        # Registered on import: the clean-up's tasks
+        # (a module Celery's autodiscovery, which looks for tasks.py, misses).
+        from . import cleanup_tasks  # noqa: F401
