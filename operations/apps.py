@@ -10,6 +10,6 @@ class OperationsConfig(AppConfig):
     verbose_name = _("Operations")
 
     def ready(self):
-        # Registered on import: the clean-up's tasks
+        # Registered on import: the system checks, and the clean-up's tasks
         # (a module Celery's autodiscovery, which looks for tasks.py, misses).
-        from . import cleanup_tasks  # noqa: F401
+        from . import checks, cleanup_tasks  # noqa: F401
