@@ -10,6 +10,11 @@ class OperationsConfig(AppConfig):
     verbose_name = _("Operations")
 
     def ready(self):
+        from core import cleanup as kinds
+
         # Registered on import: the system checks, and the clean-up's tasks
         # (a module Celery's autodiscovery, which looks for tasks.py, misses).
-        from . import checks, cleanup_tasks  # noqa: F401
+        from . import checks, cleanup, cleanup_tasks  # noqa: F401
+
+        for kind, rule in cleanup.OWN_KINDS.items():
+            kinds.register(kind, rule)

@@ -10,6 +10,7 @@ What is kept, whatever its age:
 - a participant code a resident joined with (it names its resident; their
   profile and ballots never depend on codes, which are only ever deleted,
   never changed);
+- what other apps register keeps by their own rules (core.cleanup);
 - anything of a test run still going on.
 """
 
@@ -18,8 +19,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -30,23 +30,10 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from booklets.models import ExportJob
-from people.models import Invitation
+from core.cleanup import Removal, Rule
+from core.cleanup import kinds as registered_kinds
 from residents.models import CodeBatch, ParticipantCode
 from residents.sheets import old_sheet_files
-
-
-@dataclass
-class Removal:
-    """What one kind of clean-up removed (or would remove): how many of each
-    thing, and a line naming each one for an operator."""
-
-    kind: str
-    counts: dict[str, int] = field(default_factory=dict)
-    items: list[str] = field(default_factory=list)
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
 
 
 def _cutoff(now: datetime | None, **age: int) -> datetime:
@@ -180,26 +167,6 @@ def dead_participant_codes(*, now: datetime | None = None, dry_run: bool = False
     return removal
 
 
-# Staff invitations -------------------------------------------------------
-
-
-def spent_invitations(*, now: datetime | None = None, dry_run: bool = False) -> Removal:
-    """Invitations used, withdrawn or expired more than INVITATION_KEEP_DAYS
-    ago. Their code was only a hash; the record of changes to roles
-    (people.PeopleEvent) stays and no longer links to them."""
-    cutoff = _cutoff(now, days=settings.INVITATION_KEEP_DAYS)
-    spent = Invitation.objects.filter(
-        Q(used_at__lt=cutoff) | Q(withdrawn_at__lt=cutoff) | Q(expires_at__lt=cutoff)
-    )
-    removal = Removal("invitations")
-    invitations = list(spent)
-    removal.items = [f"invitation #{invitation.pk} ({invitation})" for invitation in invitations]
-    removal.counts["invitations"] = len(invitations)
-    if not dry_run:
-        Invitation.objects.filter(pk__in=[invitation.pk for invitation in invitations]).delete()
-    return removal
-
-
 # Files the test suite leaves behind ----------------------------------------
 
 TEST_FOLDERS = "hsa-test-booklets-*"
@@ -263,12 +230,13 @@ def _process_runs(database: Path) -> bool:
 
 # All kinds -----------------------------------------------------------------
 
-KINDS: dict[str, Callable[..., Removal]] = {
+# This app's kinds; others register theirs from their own apps (people:
+# spent staff invitations).
+OWN_KINDS: dict[str, Rule] = {
     "booklets": old_booklets,
     "code-sheets": old_code_sheets,
     "sessions": expired_sessions,
     "participant-codes": dead_participant_codes,
-    "invitations": spent_invitations,
     "test-files": stale_test_files,
 }
 
@@ -276,9 +244,10 @@ KINDS: dict[str, Callable[..., Removal]] = {
 def clean_up(
     kinds: Iterable[str] | None = None, *, now: datetime | None = None, dry_run: bool = False
 ) -> list[Removal]:
-    """Run the named kinds of clean-up (all of them by default), in order."""
-    chosen = list(KINDS) if kinds is None else list(kinds)
-    unknown = [kind for kind in chosen if kind not in KINDS]
+    """Run the named kinds of clean-up (every registered one by default), in order."""
+    known = registered_kinds()
+    chosen = list(known) if kinds is None else list(kinds)
+    unknown = [kind for kind in chosen if kind not in known]
     if unknown:
         raise ValueError(f"Unknown kind of clean-up: {', '.join(unknown)}")
-    return [KINDS[kind](now=now, dry_run=dry_run) for kind in chosen]
+    return [known[kind](now=now, dry_run=dry_run) for kind in chosen]

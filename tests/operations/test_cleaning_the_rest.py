@@ -12,13 +12,9 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 
 from communities.models import Neighbourhood
-from operations.cleanup import (
-    expired_sessions,
-    old_code_sheets,
-    spent_invitations,
-    stale_test_files,
-)
+from operations.cleanup import expired_sessions, old_code_sheets, stale_test_files
 from people.models import Invitation, PeopleEvent
+from people.retention import spent_invitations
 from people.services import invite, withdraw_invitation
 from residents.models import sheet_folder
 

@@ -13,6 +13,7 @@ import pytest
 from django.conf import settings
 
 from booklets.models import ExportJob
+from core.cleanup import kinds
 from operations.cleanup_tasks import clean_up
 from privacy.tasks import purge_residents
 from tests.booklets.test_worker import broker, demo, start_worker  # noqa: F401 (fixtures)
@@ -50,11 +51,16 @@ def test_every_scheduled_task_is_one_a_worker_registers():
 
 
 def test_the_schedule_names_only_kinds_of_clean_up_there_are():
-    from operations.cleanup import KINDS
-
     for entry in settings.CELERY_BEAT_SCHEDULE.values():
         if entry["task"] == clean_up.name:
-            assert set(entry["kwargs"]["kinds"]) <= set(KINDS)
+            assert set(entry["kwargs"]["kinds"]) <= set(kinds())
+    scheduled = {
+        kind
+        for entry in settings.CELERY_BEAT_SCHEDULE.values()
+        if entry["task"] == clean_up.name
+        for kind in entry["kwargs"]["kinds"]
+    }
+    assert scheduled == set(kinds()), "every kind of clean-up runs on a schedule"
 
 
 def wait_for_success(worker, task, seconds=60):

@@ -3,7 +3,8 @@ longer needs (operations.cleanup says what, and what it keeps)."""
 
 from django.core.management.base import BaseCommand
 
-from operations.cleanup import KINDS, clean_up
+from core.cleanup import kinds
+from operations.cleanup import clean_up
 
 
 class Command(BaseCommand):
@@ -20,9 +21,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--only",
             action="append",
-            choices=list(KINDS),
+            choices=list(kinds()),
             metavar="KIND",
-            help=f"Only this kind of clean-up (may be repeated): {', '.join(KINDS)}.",
+            help=f"Only this kind of clean-up (may be repeated): {', '.join(kinds())}.",
         )
 
     def handle(self, *args, dry_run, only, verbosity, **options):
