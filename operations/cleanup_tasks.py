@@ -6,6 +6,8 @@ import logging
 
 from celery import shared_task
 
+from core.cleanup import kinds as registered_kinds
+
 from . import cleanup
 
 log = logging.getLogger(__name__)
@@ -13,10 +15,21 @@ log = logging.getLogger(__name__)
 
 @shared_task(name="operations.cleanup_tasks.clean_up", ignore_result=True)
 def clean_up(kinds: list[str] | None = None) -> dict[str, int]:
-    """Run the named kinds of clean-up (all by default); returns how many
-    things each removed, and logs it."""
+    """Run the named kinds of clean-up (every registered one by default) and
+    log what each removed; returns how many things each removed. A kind
+    that fails does not keep the others from running: the task fails once
+    they have all run, and the log says which one."""
     removed = {}
-    for removal in cleanup.clean_up(kinds):
+    failed = []
+    for kind in list(registered_kinds()) if kinds is None else kinds:
+        try:
+            [removal] = cleanup.clean_up([kind])
+        except Exception:
+            log.exception("Clean-up of %s failed", kind)
+            failed.append(kind)
+            continue
         removed[removal.kind] = removal.total
-        log.info("Clean-up of %s: removed %s", removal.kind, removal.counts or "nothing")
+        log.info("Clean-up of %s: removed %s", removal.kind, removal.counts)
+    if failed:
+        raise RuntimeError(f"Clean-up failed for: {', '.join(failed)}")
     return removed

@@ -86,3 +86,11 @@ def test_a_worker_runs_the_scheduled_clean_up_and_purge(demo, start_worker, sett
     assert not ExportJob.objects.filter(pk=old.pk).exists()
     assert not path.exists()
     assert "Clean-up of booklets: removed {'export jobs': 1, 'booklet files': 1}" in worker.log()
+
+
+def test_a_kind_that_fails_keeps_none_of_the_others_from_running(settings, tmp_path, db):
+    settings.BOOKLET_ROOT = tmp_path / "booklets"
+    sheet = write(settings.BOOKLET_ROOT / "code-sheets" / "old.pdf", days=30)
+    with pytest.raises(RuntimeError, match="Clean-up failed for: no-such-kind"):
+        clean_up.apply(kwargs={"kinds": ["no-such-kind", "code-sheets"]}).get()
+    assert not sheet.exists()
