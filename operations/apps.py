@@ -10,5 +10,12 @@ class OperationsConfig(AppConfig):
     verbose_name = _("Operations")
 
     def ready(self):
-        # Workers note when they start and take jobs (celery signals).
-        from . import workers  # noqa: F401
+        from core import cleanup as kinds
+
+        # Registered on import: workers' sightings (Celery's signals), the
+        # system checks, and the clean-up's tasks (a module Celery's
+        # autodiscovery, which looks for tasks.py, misses).
+        from . import checks, cleanup, cleanup_tasks, workers  # noqa: F401
+
+        for kind, rule in cleanup.OWN_KINDS.items():
+            kinds.register(kind, rule)

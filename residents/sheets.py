@@ -114,12 +114,29 @@ def mark_downloaded(sheet):
 
 def forget_old_sheets(now=None):
     """Delete the sheets written more than CODE_SHEET_KEEP_HOURS ago; returns
-    how many there were. Reads the folder, not the table: the work stays as
-    small as the number of sheets kept, however many were ever made."""
-    cutoff = (now or timezone.now()) - timedelta(hours=settings.CODE_SHEET_KEEP_HOURS)
+    how many there were. Pages call it on the way, and the scheduled
+    clean-up (operations.cleanup) every hour, so that no sheet outlives its
+    time because nobody opened a page."""
     deleted = 0
-    for path in sheet_folder().glob("*.pdf"):
-        if path.stat().st_mtime < cutoff.timestamp():
-            path.unlink(missing_ok=True)
-            deleted += 1
+    for path in old_sheet_files(now):
+        path.unlink(missing_ok=True)
+        deleted += 1
     return deleted
+
+
+def old_sheet_files(now=None):
+    """The sheets written more than CODE_SHEET_KEEP_HOURS ago, and what a
+    worker stopped midway left of one (a `.part` file holds codes too).
+    Reads the folder, not the table: the work stays as small as the number
+    of sheets kept, however many were ever made."""
+    cutoff = (now or timezone.now()) - timedelta(hours=settings.CODE_SHEET_KEEP_HOURS)
+    folder = sheet_folder()
+    paths = [*folder.glob("*.pdf"), *folder.glob("*.part")]
+    return sorted(path for path in paths if _modified(path) < cutoff.timestamp())
+
+
+def _modified(path):
+    try:
+        return path.stat().st_mtime
+    except FileNotFoundError:  # deleted by another process meanwhile
+        return float("inf")

@@ -12,6 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 from django_guid.integrations import CeleryIntegration
 
@@ -296,6 +297,35 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "options": {"expires": max(JOB_SWEEP_SECONDS - 5, 1)},
     },
 }
+# The schedule's hours are the site's (TIME_ZONE), not UTC.
+CELERY_TIMEZONE = TIME_ZONE
+# The clean-up (operations.cleanup says what each kind removes). Sheets of
+# codes are looked at every hour, so that none outlives CODE_SHEET_KEEP_HOURS
+# by more than an hour; the rest once a night, at a quiet time.
+CELERY_BEAT_SCHEDULE |= {
+    "clean-up-code-sheets": {
+        "task": "operations.cleanup_tasks.clean_up",
+        "schedule": crontab(minute=5),
+        "kwargs": {"kinds": ["code-sheets"]},
+    },
+    "clean-up-nightly": {
+        "task": "operations.cleanup_tasks.clean_up",
+        "schedule": crontab(hour=3, minute=20),
+        "kwargs": {
+            "kinds": [
+                "booklets",
+                "sessions",
+                "participant-codes",
+                "invitations",
+                "test-files",
+            ]
+        },
+    },
+    "purge-residents-nightly": {
+        "task": "privacy.tasks.purge_residents",
+        "schedule": crontab(hour=3, minute=40),
+    },
+}
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": BOOKLET_HARD_TIME_LIMIT * 4,
     "socket_connect_timeout": 2,
@@ -369,6 +399,18 @@ BOOKLET_ROOT = Path(env.str("BOOKLET_ROOT", default=str(BASE_DIR / "media" / "bo
 # requester only and only this long after they are made: the sheet is the one
 # place its codes exist, so it is not kept for good.
 CODE_SHEET_KEEP_HOURS = env.int("CODE_SHEET_KEEP_HOURS", default=24)
+# Booklet exports (finished or failed) are forgotten this many days after
+# they were asked for, and their files with them unless a newer export of the
+# same content still points at them: a person who comes back later asks again
+# and gets the booklet of the agenda as it is then.
+BOOKLET_KEEP_DAYS = env.int("BOOKLET_KEEP_DAYS", default=7)
+# Participant codes that no one used are deleted this many days after they
+# were withdrawn or expired (they can never let anyone in), and their batch
+# once it has no code left. A used code is kept: it names its resident.
+PARTICIPANT_CODE_KEEP_DAYS = env.int("PARTICIPANT_CODE_KEEP_DAYS", default=90)
+# Staff invitations are deleted this many days after they were used,
+# withdrawn or expired; the record of changes to roles keeps what happened.
+INVITATION_KEEP_DAYS = env.int("INVITATION_KEEP_DAYS", default=30)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -26,6 +26,9 @@ def test_check_deploy_passes_with_debug_off(tmp_path):
         BALLOT_SECRET="b8?" + "z" * 30 + "Pe2%tG6$yU0&",
         DJANGO_SETTINGS_MODULE="config.settings.base",
     )
+    # A deployment shares its cache between processes (operations.W001); the
+    # check only reads the setting, it does not connect.
+    env.setdefault("REDIS_URL", "redis://127.0.0.1:6379/0")
     # The check opens the database: on SQLite, a file of the test's own
     # rather than the checkout's db.sqlite3.
     env.setdefault("DATABASE_URL", f"sqlite:///{tmp_path / 'deploy-check.sqlite3'}")
