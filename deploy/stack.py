@@ -191,10 +191,6 @@ class Stack:
             "DATABASE_URL": self.database_url,
             "REDIS_URL": f"redis://{ADDRESS}:{self.redis_port}/0",
             "STATIC_ROOT": str(self.folder / "static"),
-            # The manifest of hashed names, as in production, without
-            # WhiteNoise's compressing every file into .gz and .br (a minute
-            # or two of CPU for bytes on the wire, which nothing here reads).
-            "STATICFILES_STORAGE": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage",
             # Web and worker share these, as servers share a volume.
             "MEDIA_ROOT": str(media),
             "BOOKLET_ROOT": str(media / "booklets"),
