@@ -235,7 +235,9 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {}
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": BOOKLET_HARD_TIME_LIMIT * 4,
     "socket_connect_timeout": 2,
-    "socket_timeout": 5,
+    # A hanging broker (it accepts connections but does not answer) must
+    # also let a request go on within seconds: the job waits, undispatched.
+    "socket_timeout": 2,
 }
 # Keys ballots to their voter (to replace a ballot while a round is open)
 # without the database being able to: keep it out of the database, like
