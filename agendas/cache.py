@@ -9,8 +9,11 @@ With several server processes the cache must be shared (REDIS_URL).
 While the cache is unreachable (core.cache), an edit cannot set a new
 generation, and Redis may come back holding the old one with the pages
 built in it. So every process that saw the outage sets a new generation
-when the cache answers again, before anything is read from it: no page
-cached before the outage is served after it.
+when it finds Redis back, before it reads anything from it; the pages
+cached before the outage are retired. (A server process that asked nothing
+of the cache during the whole outage cannot know of it, and may serve them
+until one that did finds Redis back: under traffic, every process sees an
+outage.)
 """
 
 import uuid
