@@ -26,6 +26,7 @@ import threading
 import time
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import caches
@@ -76,6 +77,11 @@ _outages: dict[str, Outage] = {}
 _outages_lock = threading.Lock()
 
 
+def _without_password(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.hostname}:{parts.port or 6379}{parts.path}"
+
+
 def _outage_of(location: str) -> Outage:
     with _outages_lock:
         return _outages.setdefault(location, Outage())
@@ -92,8 +98,10 @@ class ResilientRedisCache(RedisCache):
             **params.get("OPTIONS", {}),
         }
         super().__init__(server, {**params, "OPTIONS": options})
-        self._location = ",".join(self._servers)  # type: ignore[attr-defined]
-        self.outage = _outage_of(self._location)
+        servers = self._servers  # type: ignore[attr-defined]
+        self.outage = _outage_of(",".join(servers))
+        # Named in the log without the password a Redis URL may carry.
+        self._location = ",".join(_without_password(server) for server in servers)
         self._recovering = False
 
     def _guarded(self, fallback: Callable[[], Any], call: Callable[..., Any], *args: Any) -> Any:

@@ -8,7 +8,13 @@ from tests.booklets import celery_conf
 
 from .redis_server import INSTALLED, OwnRedis
 
-pytestmark = pytest.mark.skipif(not INSTALLED, reason="redis-server is not installed")
+
+@pytest.fixture(autouse=True)
+def _no_outage_remembered():
+    """Each test starts with no outage known to the process, and leaves none."""
+    resilient._outages.clear()
+    yield
+    resilient._outages.clear()
 
 
 @pytest.fixture
@@ -25,10 +31,8 @@ def own_redis(settings, tmp_path):
         }
     }
     settings.BOOKLET_ROOT = tmp_path / "booklets"
-    resilient._outages.clear()
     try:
         with celery_conf(broker_url=server.url, task_always_eager=False):
             yield server
     finally:
         server.close()
-        resilient._outages.clear()

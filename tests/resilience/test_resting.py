@@ -42,3 +42,17 @@ def test_the_cache_works_again_after_its_rest(own_redis, settings):
     assert cache.add("visits", 1)
     assert cache.incr("visits") == 2
     assert any(key.endswith("greeting") for key in held(own_redis))
+
+
+def test_an_outage_is_logged_without_the_password_of_the_redis_url(settings, caplog):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "core.cache.ResilientRedisCache",
+            # Nothing listens on port 1.
+            "LOCATION": "redis://:a-secret-password@127.0.0.1:1/3",
+        }
+    }
+    assert cache.get("greeting") is None
+    logged = " ".join(record.getMessage() for record in caplog.records)
+    assert "redis://127.0.0.1:1/3" in logged
+    assert "a-secret-password" not in logged
