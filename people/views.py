@@ -21,6 +21,7 @@ from django_ratelimit.core import get_usage
 from access.fetch import require
 from access.rules import invitation_filter
 from communities.models import Membership
+from core.attempts import cannot_count, counting_possible
 from core.forms import render_form
 
 from . import selectors, services
@@ -286,6 +287,15 @@ def _stopped(request):
     return usage is not None and usage["count"] >= usage["limit"]
 
 
+def _refused(request):
+    """The answer when no more codes may be tried from here, or when tries
+    cannot be counted right now (the cache is unreachable); None to go on."""
+    stopped = _stopped(request)
+    if not counting_possible():
+        return cannot_count(request, reverse("invitation-code"), _("Back to the invitation page"))
+    return too_many_attempts(request) if stopped else None
+
+
 def _count_failure(request):
     get_usage(
         request,
@@ -308,8 +318,9 @@ def invitation_code(request):
     """Type the code of an invitation given on paper or by voice."""
     form = CodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
-        if _stopped(request):
-            return too_many_attempts(request)
+        refused = _refused(request)
+        if refused:
+            return refused
         if form.is_valid():
             if services.find_invitation(form.cleaned_data["code"]) is None:
                 _count_failure(request)
@@ -336,8 +347,9 @@ def invitation_accept(request):
     code = request.session.get(SESSION_KEY)
     if not code:
         return redirect("invitation-code")
-    if _stopped(request):
-        return too_many_attempts(request)
+    refused = _refused(request)
+    if refused:
+        return refused
     invitation = services.find_invitation(code)
     if invitation is None:
         _count_failure(request)

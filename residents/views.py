@@ -19,6 +19,7 @@ from booklets.jobs import send_if_waiting
 from booklets.models import Paper
 from booklets.views import job_page, private_pdf
 from communities.models import Membership, Neighbourhood
+from core.attempts import cannot_count, counting_possible
 from core.confirm import Question, ask, confirmed
 from core.forms import render_form
 from core.text import localized
@@ -75,7 +76,10 @@ def redeem(request):
     )
     if request.method == "POST":
         batch = services.find_batch(request.POST.get("code", ""))
-        if _stopped(request, batch):
+        stopped = _stopped(request, batch)
+        if not counting_possible():
+            return cannot_count(request, reverse("redeem"), _("Back to the code page"))
+        if stopped:
             return too_many_attempts(request)
         if not form.is_valid():
             _count_failure(request, batch)

@@ -245,10 +245,22 @@ STORAGES = {
 # Redis, when present, is the cache and the Celery broker; without it the site
 # still runs on one machine with a local cache and in-process tasks.
 REDIS_URL = env.str("REDIS_URL", default="")
+# A Redis outage does not take pages down (core.cache): while Redis cannot be
+# reached, reads are misses and writes are skipped, and pages are built
+# without the cache.
+#   CACHE_CONNECT_TIMEOUT (seconds, default 0.5): how long to wait for Redis to
+#     accept a connection before taking it as down.
+#   CACHE_READ_TIMEOUT (seconds, default 1): how long to wait for Redis to
+#     answer a command before taking it as down (a hanging Redis).
+#   CACHE_RETRY_AFTER (seconds, default 5): after Redis was found down, how long
+#     to leave it alone before trying again, so a page pays one timeout at most.
+CACHE_CONNECT_TIMEOUT = env.float("CACHE_CONNECT_TIMEOUT", default=0.5)
+CACHE_READ_TIMEOUT = env.float("CACHE_READ_TIMEOUT", default=1.0)
+CACHE_RETRY_AFTER = env.float("CACHE_RETRY_AFTER", default=5.0)
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="hsa"),
         }
@@ -329,7 +341,9 @@ CELERY_BEAT_SCHEDULE |= {
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": BOOKLET_HARD_TIME_LIMIT * 4,
     "socket_connect_timeout": 2,
-    "socket_timeout": 5,
+    # A hanging broker (it accepts connections but does not answer) must
+    # also let a request go on within seconds: the job waits, undispatched.
+    "socket_timeout": 2,
 }
 # --- Secrets of the stored hashes (core.keyring) --------------------------------
 # Participant codes and invitations (CODE_SECRET), voter keys and receipts
