@@ -5,15 +5,19 @@ A worker notes the time in the database when it starts, when it takes a job
 then, not one per job) and when the scheduler's heartbeat reaches it, every
 minute. The web compares that time with WORKER_SILENT_AFTER."""
 
+import logging
 import time
 from datetime import timedelta
 
 from celery import current_app
 from celery.signals import task_prerun, worker_ready
 from django.conf import settings
+from django.db import DatabaseError
 from django.utils import timezone
 
 from .models import WorkerSighting
+
+log = logging.getLogger(__name__)
 
 NOTE_EVERY = 15  # seconds; far less than WORKER_SILENT_AFTER
 _noted_at = -float(NOTE_EVERY)  # per process: each pool process notes on its own
@@ -67,4 +71,8 @@ def job_taken(task=None, **kwargs):
     if time.monotonic() - _noted_at < NOTE_EVERY:
         return
     _noted_at = time.monotonic()
-    note_worker_seen()
+    try:
+        note_worker_seen()
+    except DatabaseError as error:
+        # The job goes on: it reports a database it cannot use itself.
+        log.warning("A worker's sighting could not be noted: %s", error)
