@@ -38,10 +38,11 @@ START_SECONDS = 60  # for any one process to be ready
 SETUP_SECONDS = 180  # for collectstatic, migrate and the demo
 STOP_SECONDS = 10  # before a process that does not stop is killed
 
-# Each answer in the access log with the pid of the worker that gave it and
+# Each answer in the access log (after the site's time, level, logger and
+# request id) with the pid of the worker that gave it and
 # the label the browser sent as User-Agent.
 ACCESS_FORMAT = '%(p)s %(a)s "%(r)s" %(s)s'
-ACCESS_LINE = re.compile(r'^<(?P<pid>\d+)> (?P<label>\S+) "[^"]*" (?P<status>\d{3})$')
+ACCESS_LINE = re.compile(r'<(?P<pid>\d+)> (?P<label>\S+) "[^"]*" (?P<status>\d{3})$')
 
 
 class StackError(Exception):
@@ -358,7 +359,7 @@ class Stack:
             return []
         found = []
         for line in path.read_text(errors="replace").splitlines():
-            match = ACCESS_LINE.match(line)
+            match = ACCESS_LINE.search(line)
             if match and match["label"] in labels:
                 found.append((match["label"], match["pid"]))
         return found
