@@ -3,13 +3,14 @@ config.celery), and a task's lines carry the id of the request that sent it."""
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+
+from tests.redis_server import OwnRedis
 
 ROOT = Path(__file__).resolve().parents[2]
 REQUEST_ID = "0b7e5c1a-9d2f-4e3b-8a6c-1f2e3d4c5b6a"
@@ -23,37 +24,13 @@ SEND = (
 )
 
 
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def broker(tmp_path):
     """A Redis of the test's own, so that the test runs with or without the suite's."""
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            "redis-server",
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--dir",
-            str(tmp_path),
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 10
-    while socket.socket().connect_ex(("127.0.0.1", port)) != 0:
-        assert server.poll() is None and time.monotonic() < deadline
-        time.sleep(0.05)
-    yield f"redis://127.0.0.1:{port}/0"
-    server.terminate()
-    server.wait(timeout=10)
+    server = OwnRedis(tmp_path)
+    server.start()
+    yield server.url
+    server.close()
 
 
 def test_a_workers_lines_are_the_sites_and_a_task_carries_its_requests_id(broker, tmp_path):

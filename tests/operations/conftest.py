@@ -2,85 +2,20 @@
 (never the machine's shared one), with a password, so that the tests can
 check it is never shown."""
 
-import os
-import signal
-import socket
-import subprocess
-import time
-from contextlib import contextmanager
-from dataclasses import dataclass
-
 import pytest
-import redis
 
 from tests.booklets import celery_conf
+from tests.redis_server import OwnRedis, free_port
 
 PASSWORD = "hunter2-never-shown"
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@dataclass
-class RedisServer:
-    process: subprocess.Popen
-    port: int
-
-    @property
-    def url(self):
-        return f"redis://:{PASSWORD}@127.0.0.1:{self.port}/0"
-
-    def client(self):
-        return redis.Redis.from_url(self.url, socket_timeout=5)
-
-    @contextmanager
-    def frozen(self):
-        """The server accepts connections but answers nothing: it hangs."""
-        os.kill(self.process.pid, signal.SIGSTOP)
-        try:
-            yield
-        finally:
-            os.kill(self.process.pid, signal.SIGCONT)
-
-
 @pytest.fixture
 def redis_server(tmp_path):
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            "redis-server",
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(tmp_path),
-            "--requirepass",
-            PASSWORD,
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    server = RedisServer(process, port)
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            server.client().ping()
-            break
-        except redis.ConnectionError:
-            if time.monotonic() > deadline:
-                process.kill()
-                raise
-            time.sleep(0.05)
+    server = OwnRedis(tmp_path, password=PASSWORD)
+    server.start()
     yield server
-    process.terminate()
-    process.wait(timeout=10)
+    server.close()
 
 
 @pytest.fixture

@@ -5,8 +5,7 @@ import pytest
 
 from core import cache as resilient
 from tests.booklets import celery_conf
-
-from .redis_server import INSTALLED, OwnRedis
+from tests.redis_server import INSTALLED, OwnRedis
 
 
 @pytest.fixture(autouse=True)

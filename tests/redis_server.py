@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import time
+from contextlib import contextmanager
 
 import redis
 
@@ -21,14 +22,21 @@ def free_port():
 
 
 class OwnRedis:
-    def __init__(self, folder):
+    """`password`: one the server asks for, to check it is never shown."""
+
+    def __init__(self, folder, password=None):
         self.folder = folder
         self.port = free_port()
+        self.password = password
         self.process = None
 
     @property
     def url(self):
-        return f"redis://127.0.0.1:{self.port}/0"
+        credentials = f":{self.password}@" if self.password else ""
+        return f"redis://{credentials}127.0.0.1:{self.port}/0"
+
+    def client(self):
+        return redis.Redis.from_url(self.url, socket_timeout=5)
 
     def start(self):
         # No snapshots of its own, no append-only file; a snapshot asked for
@@ -42,6 +50,7 @@ class OwnRedis:
                 "--save", "",
                 "--appendonly", "no",
                 "--dir", str(self.folder),
+                *(("--requirepass", self.password) if self.password else ()),
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -69,6 +78,15 @@ class OwnRedis:
 
     def thaw(self):
         os.kill(self.process.pid, signal.SIGCONT)
+
+    @contextmanager
+    def frozen(self):
+        """The server accepts connections but answers nothing: it hangs."""
+        self.freeze()
+        try:
+            yield
+        finally:
+            self.thaw()
 
     def close(self):
         if self.process is not None:
