@@ -28,7 +28,9 @@ workers = int(os.environ.get("WEB_CONCURRENCY", 0)) or min(
 timeout = int(os.environ.get("WEB_TIMEOUT", 30))
 # On restart or reload, a worker finishes the request it holds within this.
 graceful_timeout = 30
-# nginx keeps connections to gunicorn open for a few seconds.
+# Seconds an idle connection is held open. Sync workers close each
+# connection after its request, and nginx speaks HTTP/1.0 without keepalive
+# to its upstream by default, so this matters only with another worker class.
 keepalive = 5
 
 # A fresh worker now and then, at staggered times, so that slow growth of

@@ -84,6 +84,7 @@ def test_each_unit_runs_as_the_site_user_hardened(path):
     assert service["NoNewPrivileges"] == "yes"
     assert service["ProtectSystem"] == "strict"
     assert service["PrivateTmp"] == "yes"
+    assert service["StateDirectoryMode"] == "0750"
 
 
 @pytest.mark.parametrize("path", UNITS, ids=lambda path: path.name)
@@ -99,7 +100,10 @@ def test_each_unit_starts_a_real_command_with_real_options(path):
         return
     assert program.name == "celery"
     assert argv[1:3] == ["-A", "config"]
-    command, options = argv[3], [arg.split("=")[0] for arg in argv[4:]]
+    # -q (before the command) keeps Celery's plain-text banner out of the
+    # logs, which may be one JSON object per line (LOG_FORMAT=json).
+    assert argv[3] == "-q"
+    command, options = argv[4], [arg.split("=")[0] for arg in argv[5:]]
     help_text = subprocess.run(
         [str(BIN / "celery"), "-A", "config", command, "--help"],
         cwd=ROOT,
