@@ -37,9 +37,7 @@ def nginx(tmp_path):
     )  # fmt: skip
     http_port, https_port, upstream = free_port(), free_port(), free_port()
     live = f"/etc/letsencrypt/live/{NAME}/"
-    site = "\n".join(
-        line for line in NGINX.read_text().splitlines() if "listen [::]" not in line
-    )
+    site = "\n".join(line for line in NGINX.read_text().splitlines() if "listen [::]" not in line)
     site = (
         site.replace(live + "fullchain.pem", str(tmp_path / "cert.pem"))
         .replace(live + "privkey.pem", str(tmp_path / "key.pem"))
