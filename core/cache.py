@@ -8,8 +8,10 @@ asks the cache many things pays one timeout, not one per call. A warning is
 logged once when an outage begins and once when it ends.
 
 Two kinds of caller need more than "a miss":
-- counters that must not allow unlimited guessing ask `counting_possible()`
-  after counting, and refuse when the count could not be kept;
+- counts of wrong attempts at codes (django-ratelimit's, in the "attempts"
+  cache, AttemptsCache below) must go on: while Redis is away they are kept
+  in the process's own memory, so guessing stays limited (per process) and a
+  workshop's right codes still get in;
 - whatever marks cached content as stale (agendas.cache's generation) hears
   `cache_recovered`, sent before the first call that reaches Redis again, so
   that content changed during the outage never meets the pages cached before
@@ -29,8 +31,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 from django.dispatch import Signal
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -175,9 +177,23 @@ class ResilientRedisCache(RedisCache):
         return self._guarded(lambda: False, super().clear)
 
 
-def counting_possible(alias: str = "default") -> bool:
-    """False while the cache cannot keep counts (its Redis is unreachable):
-    a count just read from it is then a guess, and where guessing a code is
-    at stake the attempt is refused rather than let through uncounted."""
-    outage = getattr(caches[alias], "outage", None)
-    return outage is None or not outage.down
+class AttemptsCache(ResilientRedisCache):
+    """Counts of wrong attempts at codes, in Redis, shared by every process.
+    While Redis is unreachable they are counted in this process's memory
+    instead of being lost: an address that used up its attempts is still
+    stopped (within each process: at most the number of web workers times
+    the limit, for the minutes of an outage, against codes too many to
+    guess), and nobody with a right code is turned away. Counts begun during
+    the outage stay in memory when Redis returns and expire with their
+    window."""
+
+    def __init__(self, server: str, params: dict[str, Any]) -> None:
+        super().__init__(server, params)
+        # LocMemCache instances of one name share their memory in a process.
+        self.local = LocMemCache(
+            f"attempts-while-away:{self._location}", {"OPTIONS": {"MAX_ENTRIES": 100_000}}
+        )
+
+    def _guarded(self, fallback: Callable[[], Any], call: Callable[..., Any], *args: Any) -> Any:
+        counted_here = getattr(self.local, call.__name__)
+        return super()._guarded(lambda: counted_here(*args), call, *args)

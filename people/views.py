@@ -21,7 +21,6 @@ from django_ratelimit.core import get_usage
 from access.fetch import require
 from access.rules import invitation_filter
 from communities.models import Membership
-from core.attempts import cannot_count, counting_possible
 from core.forms import render_form
 
 from . import selectors, services
@@ -288,12 +287,8 @@ def _stopped(request):
 
 
 def _refused(request):
-    """The answer when no more codes may be tried from here, or when tries
-    cannot be counted right now (the cache is unreachable); None to go on."""
-    stopped = _stopped(request)
-    if not counting_possible():
-        return cannot_count(request, reverse("invitation-code"), _("Back to the invitation page"))
-    return too_many_attempts(request) if stopped else None
+    """The answer when no more codes may be tried from here; None to go on."""
+    return too_many_attempts(request) if _stopped(request) else None
 
 
 def _count_failure(request):

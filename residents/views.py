@@ -19,7 +19,6 @@ from booklets.jobs import send_if_waiting
 from booklets.models import Paper
 from booklets.views import job_page, private_pdf
 from communities.models import Membership, Neighbourhood
-from core.attempts import cannot_count, counting_possible
 from core.confirm import Question, ask, confirmed
 from core.forms import render_form
 from core.text import localized
@@ -76,10 +75,7 @@ def redeem(request):
     )
     if request.method == "POST":
         batch = services.find_batch(request.POST.get("code", ""))
-        stopped = _stopped(request, batch)
-        if not counting_possible():
-            return cannot_count(request, reverse("redeem"), _("Back to the code page"))
-        if stopped:
+        if _stopped(request, batch):
             return too_many_attempts(request)
         if not form.is_valid():
             _count_failure(request, batch)

@@ -263,8 +263,16 @@ if REDIS_URL:
             "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="hsa"),
-        }
+        },
+        # Wrong attempts at codes (django-ratelimit), in the same Redis;
+        # counted in each process's memory while Redis is away (core.cache).
+        "attempts": {
+            "BACKEND": "core.cache.AttemptsCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="hsa"),
+        },
     }
+    RATELIMIT_USE_CACHE = "attempts"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     # One process only, as for the page cache: its own memory is shared enough

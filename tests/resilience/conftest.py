@@ -27,8 +27,14 @@ def own_redis(settings, tmp_path):
             "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": server.url,
             "KEY_PREFIX": "resilience",
-        }
+        },
+        "attempts": {
+            "BACKEND": "core.cache.AttemptsCache",
+            "LOCATION": server.url,
+            "KEY_PREFIX": "resilience",
+        },
     }
+    settings.RATELIMIT_USE_CACHE = "attempts"
     settings.BOOKLET_ROOT = tmp_path / "booklets"
     try:
         with celery_conf(broker_url=server.url, task_always_eager=False):
