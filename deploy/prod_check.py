@@ -276,8 +276,16 @@ OUTAGE_PAGES = [
 ]
 
 
+# One participant code, issued as a facilitator's form would, printed.
+ISSUE_ONE_CODE = (
+    "from communities.models import Neighbourhood; from residents import services; "
+    "print(services.issue_batch(Neighbourhood.objects.get(slug='lazaro-cardenas'), 1).codes[0][1])"
+)
+
+
 def outage_checks(report: Report, stack: Stack, facilitator: Browser) -> None:
     visitor = Browser(stack.port)
+    code = stack.manage("shell", "-c", ISSUE_ONE_CODE).split()[-1]
     stack.stop_redis()
     timings: list[tuple[float, str, int]] = []
 
@@ -319,6 +327,17 @@ def outage_checks(report: Report, stack: Stack, facilitator: Browser) -> None:
     report.check(f"Redis down: every answer within {OUTAGE_SECONDS:.0f} s", in_time)
     report.check("Redis down: /health/ready/ says so", not_ready)
     report.check("Redis down: a booklet asked for says it is waiting", booklet_waits)
+
+    def code_gets_in():
+        # Wrong attempts are counted in each worker's memory meanwhile: a
+        # workshop's right codes are not turned away.
+        resident = Browser(stack.port)
+        form = expect_page(resident.get("/join/", "outage-code")).form_with("code")
+        joined = resident.post("/join/", form.filled(code=code), "outage-code")
+        expect(joined.status == 302, f"the code was answered {joined.status}")
+        return "the resident joined"
+
+    report.check("Redis down: a participant code gets in", code_gets_in)
 
     stack.start_redis()
 
