@@ -7,12 +7,13 @@ import configparser
 import importlib.util
 import os
 import shlex
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from .server_tools import server_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
@@ -126,20 +127,18 @@ def test_the_workers_may_write_booklets_and_the_scheduler_its_schedule():
     assert schedule.startswith(f"/var/lib/{scheduler['StateDirectory']}/")
 
 
-@pytest.mark.skipif(not shutil.which("systemd-analyze"), reason="systemd-analyze is not installed")
 def test_systemd_accepts_the_units(tmp_path):
     # The units name the installed paths; here they point at this checkout.
     for path in UNITS:
         (tmp_path / path.name).write_text(path.read_text().replace(INSTALLED, str(ROOT)))
     result = subprocess.run(
-        ["systemd-analyze", "verify", *(str(tmp_path / path.name) for path in UNITS)],
+        [server_tool("systemd-analyze"), "verify", *(str(tmp_path / path.name) for path in UNITS)],
         capture_output=True,
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.skipif(not shutil.which("nginx"), reason="nginx is not installed")
 def test_nginx_accepts_the_example(tmp_path):
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
@@ -161,7 +160,14 @@ def test_nginx_accepts_the_example(tmp_path):
         f"http {{\n access_log off;\n include {tmp_path}/site.conf;\n}}\n"
     )
     result = subprocess.run(
-        ["nginx", "-t", "-c", str(tmp_path / "nginx.conf"), "-e", str(tmp_path / "error.log")],
+        [
+            server_tool("nginx"),
+            "-t",
+            "-c",
+            str(tmp_path / "nginx.conf"),
+            "-e",
+            str(tmp_path / "error.log"),
+        ],
         capture_output=True,
         text=True,
     )

@@ -3,7 +3,6 @@ access log it writes holds no client address, no query string and no link
 token, and a request for another name gets no answer."""
 
 import http.client
-import shutil
 import socket
 import ssl
 import subprocess
@@ -12,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from .server_tools import server_tool
+
 NGINX = Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf"
 NAME = "agendas.example.org"
 TOKEN = "Zx9-secretTOKEN_123"
 CODE = "CODE-4242-SECRET"
-
-pytestmark = pytest.mark.skipif(not shutil.which("nginx"), reason="nginx is not installed")
 
 
 def free_port():
@@ -57,7 +56,13 @@ def nginx(tmp_path):
         f"events {{}}\nhttp {{\n{temp} include {tmp_path}/site.conf;\n}}\n"
     )
     process = subprocess.Popen(
-        ["nginx", "-c", str(tmp_path / "nginx.conf"), "-e", str(tmp_path / "error.log")],
+        [
+            server_tool("nginx"),
+            "-c",
+            str(tmp_path / "nginx.conf"),
+            "-e",
+            str(tmp_path / "error.log"),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
