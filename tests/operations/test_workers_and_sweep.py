@@ -130,18 +130,13 @@ def test_the_scheduler_heartbeat_tells_the_web_that_workers_take_jobs(demo, star
 def test_a_booklet_asked_for_while_redis_was_down_is_made_without_reopening_its_page(
     demo, start_worker
 ):
-    start_worker()  # it sent what waited when it started; this comes after
+    worker = start_worker()  # it sent what waited when it started; this comes after
     with celery_conf(broker_url=DEAD_BROKER):
         job = ask(Client())
     assert (job.status, job.dispatched) == (ExportJob.Status.QUEUED, False)
 
     # No one opens its page: only the sweep can send it now.
-    deadline = time.monotonic() + WAIT_SECONDS
-    while time.monotonic() < deadline:
-        job.refresh_from_db()
-        if job.is_finished:
-            break
-        time.sleep(0.2)
+    job = worker.wait_until_finished(job)
     assert job.status == ExportJob.Status.READY, job.error
     assert job.attempts == 1
 
@@ -155,13 +150,7 @@ def test_a_booklet_lost_by_a_redis_that_restarted_empty_is_sent_again(
     with_redis.client().flushall()  # Redis restarted, its queue empty
     ExportJob.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(hours=1))
 
-    start_worker()
-    deadline = time.monotonic() + WAIT_SECONDS
-    while time.monotonic() < deadline:
-        job.refresh_from_db()
-        if job.is_finished:
-            break
-        time.sleep(0.2)
+    job = start_worker().wait_until_finished(job)
     assert job.status == ExportJob.Status.READY, job.error
     assert job.attempts == 1
 
