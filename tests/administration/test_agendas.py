@@ -12,14 +12,6 @@ from tests.helpers import EN
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin(client_for):
-    """An administrator reading in English, whom the messages below quote."""
-    client = client_for("admin")
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return client
-
-
 def test_a_local_agenda_is_added_as_a_draft_and_opens_on_its_workspace_page(admin, demo_users):
     place = Neighbourhood.objects.get(slug="acapulco")
     response = admin.post(

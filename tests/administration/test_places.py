@@ -11,14 +11,6 @@ from tests.helpers import EN
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin(client_for):
-    """An administrator reading in English, whom the messages below quote."""
-    client = client_for("admin")
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return client
-
-
 def test_a_city_added_gets_its_slug_from_its_name_and_its_creator_in_the_history(admin, demo_users):
     response = admin.post(
         reverse("setup-city-create"),

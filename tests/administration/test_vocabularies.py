@@ -12,14 +12,6 @@ from tests.helpers import EN
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin(client_for):
-    """An administrator reading in English, whom the messages below quote."""
-    client = client_for("admin")
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return client
-
-
 def dimension_data(**changes):
     return {"name_es": "Seguridad digital", "order": 10, "palette": "#283593", **changes}
 

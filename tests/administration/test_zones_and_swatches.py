@@ -12,13 +12,6 @@ from tests.administration.test_places import neighbourhood_data
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin(client_for):
-    client = client_for("admin")
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return client
-
-
 @pytest.mark.parametrize("zone", ["Factory", "localtime", "CST6CDT", "GB-Eire", "Etc/GMT+6"])
 def test_a_name_that_is_no_place_is_neither_offered_nor_kept(admin, zone):
     form = admin.get(reverse("setup-neighbourhood-create")).content.decode()
