@@ -10,11 +10,11 @@ register = template.Library()
 
 
 @register.filter
-def percent(value, places=1):
+def percent(value: object, places: int | str = 1) -> str:
     """`value` (a number from 0 to 100) with `places` decimals and the sign
     where the reader's language puts it."""
     try:
-        number = number_format(float(value), int(places), use_l10n=True)
+        number = number_format(float(value), int(places), use_l10n=True)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return ""
     # Translators: a percentage; Spanish (Mexico) puts a no-break space before the sign.
