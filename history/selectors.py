@@ -12,6 +12,7 @@ from django.db import models
 from django.utils import formats
 from django.utils.functional import Promise
 
+from communities import pseudonyms
 from core.text import LANGUAGE_CODES, in_language, localized
 
 from . import reasons
@@ -229,7 +230,7 @@ class _Names:
             if hasattr(obj, f"{label_field}_{LANGUAGE_CODES[0]}"):
                 return localized(obj, label_field).text or str(obj.pk)
         if hasattr(obj, "get_username"):
-            return obj.get_full_name() or obj.get_username()
+            return obj.get_full_name() or pseudonyms.shown(obj.get_username())
         return str(obj)
 
     def get(self, model: Any, pk: Any) -> str:
