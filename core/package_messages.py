@@ -52,6 +52,37 @@ PACKAGE_MESSAGES = (
     # The admin's delete page, and django.contrib.auth's forms.
     gettext_noop("No, take me back"),
     gettext_noop("Conflicting form data submitted. Please try again."),
+    # Django's form errors, in the words of Mexico ("Ingrese", "Seleccione",
+    # "archivo") rather than Spain's ("Introduzca", "Escoja", "fichero").
+    gettext_noop("Enter a number."),
+    gettext_noop("Enter a whole number."),
+    gettext_noop("Enter a valid integer."),
+    gettext_noop("Enter a valid date."),
+    gettext_noop("Enter a valid time."),
+    gettext_noop("Enter a valid date/time."),
+    gettext_noop("Enter a valid duration."),
+    gettext_noop("Enter a valid value."),
+    gettext_noop("Enter a complete value."),
+    gettext_noop("Enter a list of values."),
+    gettext_noop("Enter a valid URL."),
+    gettext_noop("Enter a valid UUID."),
+    gettext_noop("Enter a valid email address."),
+    gettext_noop("Enter only digits separated by commas."),
+    gettext_noop("Enter a valid “slug” consisting of letters, numbers, underscores or hyphens."),
+    gettext_noop(
+        "Enter a valid “slug” consisting of Unicode letters, numbers, underscores, or hyphens."
+    ),
+    gettext_noop("Select a valid choice. %(value)s is not one of the available choices."),
+    gettext_noop("Select a valid choice. That choice is not one of the available choices."),
+    gettext_noop("No file was submitted. Check the encoding type on the form."),
+    gettext_noop("Please either submit a file or check the clear checkbox, not both."),
+    # The same in Django REST framework's messages, in the API's answers.
+    gettext_noop("A valid integer is required."),
+    gettext_noop('Enter a valid "slug" consisting of letters, numbers, underscores or hyphens.'),
+    gettext_noop(
+        'Enter a valid "slug" consisting of Unicode letters, numbers, underscores, or hyphens.'
+    ),
+    gettext_noop("Enter a valid IPv4 or IPv6 address."),
     # The admin's greeting, to one person.
     gettext_noop("Welcome,"),
     # The admin's password reset form (the site's own reset links are in people/).

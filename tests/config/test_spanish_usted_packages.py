@@ -68,6 +68,9 @@ def test_the_packages_messages_say_usted_as_the_site_serves_them():
     [
         ("Enter a valid JSON.", "Ingrese un JSON válido."),
         ("Welcome,", "Le damos la bienvenida,"),
+        # Mexico's words, not Spain's ("Introduzca", "Escoja").
+        ("Enter a valid date.", "Ingrese una fecha válida."),
+        ("A valid integer is required.", "Ingrese un número entero válido."),
     ],
 )
 def test_the_sites_spanish_wins_over_the_packages(msgid, spanish):
@@ -86,5 +89,5 @@ def test_an_api_error_reaches_a_person_in_spanish_with_usted(client):
     response = client.get("/api/v1/issues/?kind=forgotten", headers={"accept-language": "es"})
     assert response.status_code == 400
     message = response.json()["kind"][0]
-    assert message.startswith("Escoja una opción válida.")
+    assert message.startswith("Seleccione una opción válida.")
     assert not tu_forms(message)
