@@ -4,6 +4,7 @@ msgid of their Spanish catalogues is read through the site's translation,
 where core/package_messages.py overrides the ones they give with *tú*. An
 API error reaches a person in the same Spanish."""
 
+import re
 from pathlib import Path
 
 import django
@@ -13,6 +14,17 @@ from django.apps import apps
 from django.utils import translation
 
 from tests.config.test_spanish_usted import tu_forms
+
+# Imperatives of tú the packages' Spanish uses, besides the markers of
+# test_spanish_usted (which read the site's own texts).
+PACKAGE_IMPERATIVES = re.compile(
+    r"\b(Ingresa|Introduce|Elige|Escoge|Asegúrate|llévame|inténtalo|Inténtalo|Conéctate|obtén)\b"
+)
+
+
+def tu_or_imperative(text):
+    return tu_forms(text) + PACKAGE_IMPERATIVES.findall(text)
+
 
 # Shown only by a development run (DEBUG=True): the welcome page of a
 # project without addresses.
@@ -58,7 +70,7 @@ def test_the_packages_messages_say_usted_as_the_site_serves_them():
             if not entry.msgid or entry.msgid.startswith(DEVELOPMENT_ONLY):
                 continue
             for text in served(entry):
-                if tu_forms(text):
+                if tu_or_imperative(text):
                     slips[entry.msgid[:70]] = text[:90]
     assert not slips
 
@@ -78,6 +90,13 @@ def test_the_sites_spanish_wins_over_the_packages(msgid, spanish):
         assert translation.gettext(msgid) == spanish
 
 
+@pytest.mark.parametrize(
+    "text", ["Ingresa un JSON válido.", "No, llévame atrás", "Por favor inténtalo de nuevo."]
+)
+def test_the_markers_catch_the_packages_tu(text):
+    assert tu_or_imperative(text)
+
+
 @pytest.mark.django_db
 def test_an_api_error_reaches_a_person_in_spanish_with_usted(client):
     response = client.get(
@@ -90,4 +109,4 @@ def test_an_api_error_reaches_a_person_in_spanish_with_usted(client):
     assert response.status_code == 400
     message = response.json()["kind"][0]
     assert message.startswith("Seleccione una opción válida.")
-    assert not tu_forms(message)
+    assert not tu_or_imperative(message)
