@@ -52,10 +52,9 @@ PACKAGE_MESSAGES = (
     # The admin's delete page, and django.contrib.auth's forms.
     gettext_noop("No, take me back"),
     gettext_noop("Conflicting form data submitted. Please try again."),
-    # Django's form errors, in the words of Mexico ("Ingrese", "Seleccione",
+    # Django's form errors, in the words the site uses ("Escriba", "Seleccione",
     # "archivo") rather than Spain's ("Introduzca", "Escoja", "fichero").
     gettext_noop("Enter a number."),
-    gettext_noop("Enter a whole number."),
     gettext_noop("Enter a valid integer."),
     gettext_noop("Enter a valid date."),
     gettext_noop("Enter a valid time."),

@@ -78,11 +78,11 @@ def test_the_packages_messages_say_usted_as_the_site_serves_them():
 @pytest.mark.parametrize(
     ("msgid", "spanish"),
     [
-        ("Enter a valid JSON.", "Ingrese un JSON válido."),
+        ("Enter a valid JSON.", "Escriba un JSON válido."),
         ("Welcome,", "Le damos la bienvenida,"),
-        # Mexico's words, not Spain's ("Introduzca", "Escoja").
-        ("Enter a valid date.", "Ingrese una fecha válida."),
-        ("A valid integer is required.", "Ingrese un número entero válido."),
+        # The site's words, not Spain's ("Introduzca", "Escoja").
+        ("Enter a valid date.", "Escriba una fecha válida."),
+        ("A valid integer is required.", "Escriba un número entero válido."),
     ],
 )
 def test_the_sites_spanish_wins_over_the_packages(msgid, spanish):
