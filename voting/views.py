@@ -40,9 +40,11 @@ BALLOT_TOP_ISSUES = 5
 
 def _outcomes(request, rounds, *, limit, top):
     now = timezone.now()
-    # A round its closing time closed is sealed before its results are read.
-    for counted in outcomes.counted(rounds, limit=limit, now=now):
-        services.seal_if_closed(counted)
+    # A round its closing time closed is sealed before its results are
+    # read; not by a ballot refused for coming late, which changes nothing.
+    if request.method != "POST":
+        for counted in outcomes.counted(rounds, limit=limit, now=now):
+            services.seal_if_closed(counted)
     return outcomes.outcomes(request.user, rounds, limit=limit, top=top, now=now)
 
 
