@@ -167,6 +167,7 @@ def test_a_result_is_not_shown_while_its_agenda_is_not_open_to_residents(demo_us
         assert "You took part." in text, url
         assert "Its result is not shown while its agenda is not open to residents." in text, url
         assert "%" not in section(text, "You took part."), url
+        assert "online ballots" not in text, url
         for issue in i:
             assert issue.title_en not in text, url
 
