@@ -75,6 +75,7 @@ def test_a_resident_reads_what_came_of_each_suggestion_and_comment(demo_users, c
         "Accepted · suggested on March 2, 2026 · accepted on March 5, 2026 "
         f"Issue: {issue.title_en} · Title in English" in text
     )
+    assert f"Title in English {issue.title_en} Your wording was put in the text." in text
     assert "Declined · suggested on March 3, 2026 · declined on March 6, 2026" in text
     assert (
         "Description in Spanish Otra descripción "
@@ -101,6 +102,7 @@ def test_a_resident_reads_what_came_of_each_suggestion_and_comment(demo_users, c
     assert "Rechazada · sugerida el 3 de marzo de 2026 · rechazada el 6 de marzo de 2026" in spanish
     assert "Ocultado por las personas facilitadoras · escrito el 8 de marzo de 2026" in spanish
     assert "Las personas facilitadoras aún no deciden sobre ella." in spanish
+    assert "Su redacción se incorporó al texto." in spanish
 
 
 def test_another_residents_suggestions_and_comments_never_appear(
