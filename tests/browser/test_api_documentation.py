@@ -80,9 +80,7 @@ def test_the_documentation_fits_a_phone_without_javascript(
     assert page.outside_requests == []
 
 
-def test_the_interactive_page_loads_nothing_from_elsewhere(
-    live_server, transactional_db, new_page
-):
+def test_the_interactive_page_loads_nothing_from_elsewhere(live_server, transactional_db, new_page):
     page = new_page(language="en-GB", width=1280)
     here = urlsplit(live_server.url)
     attempted, loaded = [], []
