@@ -55,6 +55,12 @@ LOW_CONTRAST = """
 })()
 """
 
+NAMED_ELSEWHERE = """
+[...document.querySelectorAll('[src], link[href]')]
+  .map(e => e.src || e.href)
+  .filter(url => !url.startsWith(location.origin + '/') && !url.startsWith('data:'))
+"""
+
 
 @pytest.mark.parametrize("language", ["es-MX", "en-GB"])
 def test_the_documentation_fits_a_phone_without_javascript(
@@ -97,6 +103,10 @@ def test_the_interactive_page_loads_nothing_from_elsewhere(live_server, transact
     page.route("**/*", only_this_site)
     response = page.goto(f"http://127.0.0.1:{here.port}{INTERACTIVE}")
     assert response.status == 200
+    page.wait_for_load_state("networkidle")
+    assert attempted == []
+    # Nor does the page name a file elsewhere (the CSP would stop it before any request).
+    assert page.evaluate(NAMED_ELSEWHERE) == []
     page.wait_for_selector(".swagger-ui .opblock-summary", timeout=15000)
     assert "/api/v1/issues/" in page.inner_text("body")
     # Swagger UI came from the site's own static files, and the schema from its API.
