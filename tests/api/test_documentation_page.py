@@ -242,3 +242,10 @@ def test_restricted_readers_are_warned(demo_users):
     assert "Warning: your downloads include restricted items." in html.content.decode()
     visitor = signed_in(demo_users["resident"]).get(URL, headers=HEADERS["en"])
     assert "Warning: your downloads include restricted items." not in visitor.content.decode()
+
+
+def test_the_token_page_links_the_documentation(demo_users):
+    token_page = signed_in(demo_users["researcher"]).get(
+        reverse("api-token"), headers=HEADERS["en"]
+    )
+    assert f'<a href="{URL}">API documentation</a>' in token_page.content.decode()
