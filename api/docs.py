@@ -275,10 +275,10 @@ def _read(schema: Node) -> tuple[Node, tuple[Group, ...]]:
     return schema["info"], groups
 
 
-# Generating the schema and reading it took 110 to 140 ms a page on the
-# development machine (about half of it the schema); both change only with
-# the code and its translations, so each process keeps one per language and
-# API version.
+# Generating the schema took 20 to 60 ms, and reading it (its Markdown) 30
+# to 80 ms more, on a busy two-core machine: too much for every reading of a
+# page. Both change only with the code and its translations, so each process
+# keeps one per language and API version (the page then takes about 10 ms).
 @lru_cache(maxsize=8)
 def _read_generated(language: str, version: str) -> tuple[Node, tuple[Group, ...]]:
     with translation.override(language):
