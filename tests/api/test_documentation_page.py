@@ -214,6 +214,8 @@ def test_the_schema_speaks_the_readers_language():
                     found[path, method, parameter["name"]] = parameter.get("description", "")
         for tag in schema["tags"]:
             found[tag["name"]] = tag["x-displayName"]
+        for name, scheme in schema["components"]["securitySchemes"].items():
+            found[name] = scheme.get("description", "")
         return found
 
     spanish, english = texts("es"), texts("en")
