@@ -20,6 +20,7 @@ from tests.helpers import HEADERS, signed_in
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/docs/"
 INTERACTIVE = "/api/v1/docs/interactive/"
+SCHEMA = "/api/v1/schema/"
 # The scripts of the site's layout (templates/base.html): nothing else may load.
 LAYOUT_SCRIPTS = {"/static/vendor/htmx/htmx.min.js", "/static/js/quick-exit.js"}
 
@@ -119,6 +120,11 @@ def test_the_page_links_the_interactive_page_and_the_token_page(client, language
     }[language]
     assert f'<a href="{INTERACTIVE}">{link}</a>' in html
     assert f'href="{reverse("api-token")}"' in html
+    # The schema, as YAML and as JSON.
+    yaml, json = client.get(SCHEMA), client.get(f"{SCHEMA}?format=json")
+    assert f'href="{SCHEMA}"' in html and f'href="{SCHEMA}?format=json"' in html
+    assert yaml.content.startswith(b"openapi: ")
+    assert json.json()["openapi"].startswith("3.")
     interactive = client.get(INTERACTIVE, headers=HEADERS[language]).content.decode()
     assert 'id="swagger-ui"' in interactive
     # And back: the interactive page leads to the one that needs no script.
