@@ -37,8 +37,9 @@ class ItemKind:
     suggestible: tuple[str, ...]
     # The workspace's pages of the kind.
     form: str  # dotted path: the workspace builds on this module, not the reverse
-    # What its pages say: "new", "edit", "saved", and its history's lines,
-    # whole sentences per action ("created", "changed", "deleted").
+    # What its pages say: "new", "edit", "saved", its name ("history"), and
+    # its history's lines, whole sentences per action ("created", "changed",
+    # "deleted").
     labels: dict[str, Promise]
     title_field: str  # the text that names an item on its delete and history pages
     add_perm: str = ""
@@ -145,6 +146,7 @@ KINDS = {
                 "new": _("New section"),
                 "edit": _("Edit section"),
                 "saved": _("The section is saved."),
+                "history": _("Section"),
                 "created": _("Section created"),
                 "changed": _("Section changed"),
                 "deleted": _("Section deleted"),
@@ -169,6 +171,7 @@ KINDS = {
                 "new": _("New issue"),
                 "edit": _("Edit issue"),
                 "saved": _("The issue is saved."),
+                "history": _("Issue"),
                 "created": _("Issue created"),
                 "changed": _("Issue changed"),
                 "deleted": _("Issue deleted"),
@@ -197,6 +200,7 @@ KINDS = {
                 "new": _("New proposal"),
                 "edit": _("Edit proposal"),
                 "saved": _("The proposal is saved."),
+                "history": _("Proposal"),
                 "created": _("Proposal created"),
                 "changed": _("Proposal changed"),
                 "deleted": _("Proposal deleted"),
@@ -222,6 +226,7 @@ KINDS = {
                 "new": _("New principle or requirement"),
                 "edit": _("Edit principle or requirement"),
                 "saved": _("The principle or requirement is saved."),
+                "history": _("Principle or requirement"),
                 "created": _("Principle or requirement created"),
                 "changed": _("Principle or requirement changed"),
                 "deleted": _("Principle or requirement deleted"),
