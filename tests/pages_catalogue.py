@@ -78,7 +78,7 @@ def prepare() -> Demo:
     """On top of the loaded demo: the Lázaro Cárdenas agenda in consultation
     with an open and a closed vote (a ballot of the resident's in it), a
     suggestion and a comment, a batch and a sheet of codes and a booklet
-    being made (its page waits, as it does while a worker renders it)."""
+    sent to a worker that has not finished them (their pages wait)."""
     User = get_user_model()
     admin = User.objects.get(username=ROLES["admin"])
     resident = User.objects.get(username=ROLES["resident"])
@@ -124,9 +124,15 @@ def prepare() -> Demo:
             count=10,
             paper="a4",
             site_url="http://testserver/",
+            dispatched=True,
         ),
         job=ExportJob.objects.create(
-            agenda=agenda, requested_by=facilitator, edition="internal", language="es", paper="a4"
+            agenda=agenda,
+            requested_by=facilitator,
+            edition="internal",
+            language="es",
+            paper="a4",
+            dispatched=True,
         ),
         suggestion=Suggestion.objects.create(
             agenda=agenda,
