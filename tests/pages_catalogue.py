@@ -12,7 +12,9 @@ To add a page, add one line to PAGES:
 
     Page("agenda-results", "visitor", slug="lazaro-cardenas"),
 
-naming the URL, the role that reads it (ROLES) and its arguments; an argument
+naming the URL, the role that reads it (ROLES) and its arguments (and,
+if needed, its query string, the status it answers with, where it
+redirects to, what a browser waits for: see Page); an argument
 that is a demo object's key is a function of the Demo below, e.g.
 `pk=lambda d: d.workshop.pk`. A page that needs an object the demo lacks
 gets it in `prepare()`. A pattern that is not a page goes in NOT_PAGES, with
@@ -161,6 +163,9 @@ class Page:
     status: int = 200
     # The URL name of the page the address leads to, when it redirects there.
     lands: str | None = None
+    # In a browser, what to wait for before the page is checked, when its
+    # script builds it after it loaded.
+    ready: str = ""
 
     def __init__(
         self,
@@ -170,6 +175,7 @@ class Page:
         query: str = "",
         status: int = 200,
         lands: str | None = None,
+        ready: str = "",
         **kwargs: Any,
     ) -> None:
         assert role in ROLES, role
@@ -179,6 +185,7 @@ class Page:
         object.__setattr__(self, "query", query)
         object.__setattr__(self, "status", status)
         object.__setattr__(self, "lands", lands)
+        object.__setattr__(self, "ready", ready)
 
     def url(self, demo: Demo) -> str:
         kwargs = {k: v(demo) if callable(v) else v for k, v in self.kwargs.items()}
@@ -198,7 +205,7 @@ PAGES = [
     Page("booklet-form", "visitor", slug="national"),
     Page("compare", "visitor"),
     Page("opendata-index", "visitor"),
-    Page("api-docs", "visitor"),
+    Page("api-docs", "visitor", ready="#swagger-ui .opblock"),
     Page("privacy-notice", "visitor"),
     Page("login", "visitor"),
     Page("redeem", "visitor"),
