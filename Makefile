@@ -9,7 +9,9 @@ PORT ?= 8000
 
 .PHONY: setup system-packages run test lint typecheck format messages makemessages lock bench prod-check clean
 
-setup: $(VENV)/.installed node_modules/.installed system-packages messages
+# The system packages come first: vnu-jar's install fetches a Java of its own
+# when it finds none.
+setup: system-packages $(VENV)/.installed node_modules/.installed messages
 
 # gettext compiles the translations; Chromium runs the browser tests
 # (Playwright cannot download a browser here, so Debian's is used); Pango
