@@ -27,6 +27,7 @@ from core.text import LANGUAGE_CODES
 from proposals.models import Proposal
 from synthesis.models import NationalPoint
 from synthesis.selectors import evidence, reader_of
+from voting.public import agenda_results
 
 from .selectors import AgendaView, DimensionGroup
 
@@ -268,5 +269,11 @@ def view_of(version: AgendaVersion, user: Person) -> VersionView:
             (Proposal.HEADINGS[actor], items) for actor, items in by_actor.items() if items
         ],
         paper_votes=data["paper_votes"],
+        # The vote closed last by the day of publication, read as it stands
+        # now rather than frozen in the snapshot: a closed vote's ballots never
+        # change, and a frozen copy would keep the shares of an issue
+        # restricted since, from which its points could be worked out. The
+        # page says these are today's figures (agendas/agenda_version.html).
+        vote_results=agenda_results(agenda, at=version.published_at),
     )
     return VersionView(version, view, page_agenda)

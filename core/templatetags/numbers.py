@@ -2,6 +2,8 @@
 English and "25.6 %" in the Spanish of Mexico (the number's separators come
 from the language's formats, config/formats)."""
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from django import template
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -14,8 +16,12 @@ def percent(value: object, places: int | str = 1) -> str:
     """`value` (a number from 0 to 100) with `places` decimals and the sign
     where the reader's language puts it."""
     try:
-        number = number_format(float(value), int(places), use_l10n=True)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        # Rounded half up first: number_format cuts a float's decimals, which
+        # would show 42.857 as 42.8.
+        step = Decimal(1).scaleb(-int(places))
+        exact = Decimal(repr(float(value))).quantize(step, ROUND_HALF_UP)  # type: ignore[arg-type]
+        number = number_format(exact, int(places), use_l10n=True)
+    except (TypeError, ValueError, ArithmeticError):
         return ""
     # Translators: a percentage; Spanish (Mexico) puts a no-break space before the sign.
     return _("%(number)s%%") % {"number": number}
