@@ -20,7 +20,11 @@ HEADING = 24  # a heading line
 ROW = 32  # a label line and its bar
 BAR = 10
 INK = "#1b1b1b"
-FONTS = "system-ui, -apple-system, &quot;Segoe UI&quot;, Roboto, sans-serif"
+# The booklet's own font first: a PDF embeds it rather than one of the machine's.
+FONTS = (
+    "&quot;Source Sans 3&quot;, system-ui, -apple-system, &quot;Segoe UI&quot;, Roboto, "
+    "sans-serif"
+)
 
 
 def text(x: float, y: float, words: str, *, bold: bool = False, size: int = FONT) -> str:

@@ -124,7 +124,7 @@ def test_a_resident_votes_and_everyone_reads_the_combined_result(
         row = page.locator("#results-table tbody tr").filter(has_text=title(i[1]))
         expect(row.locator("td").nth(1)).to_have_text("3")
         # The chart says the same, in the same order, in words.
-        labels = page.locator("#results svg text").all_inner_texts()
+        labels = page.locator("#results svg text").all_text_contents()
         assert [label.split(". ", 1)[0] for label in labels[1:4]] == ["1", "2", "3"]
         assert page.outside_requests == []
 

@@ -105,7 +105,7 @@ def results_page_figures(client, round, titles):
     assert response.status_code == 200
     ballots = int(re.search(r"(\d+) online ballots", page_text(response)).group(1))
     found = tables(response)
-    rows = found[None]
+    rows = found.get(None, [])
     figures = []
     # Place, issue, online, paper, combined.
     main = [r[1:] for r in found["results-table"][1:] if r[1] in titles]
