@@ -22,8 +22,7 @@ BAR = 10
 INK = "#1b1b1b"
 # The booklet's own font first: a PDF embeds it rather than one of the machine's.
 FONTS = (
-    "&quot;Source Sans 3&quot;, system-ui, -apple-system, &quot;Segoe UI&quot;, Roboto, "
-    "sans-serif"
+    "&quot;Source Sans 3&quot;, system-ui, -apple-system, &quot;Segoe UI&quot;, Roboto, sans-serif"
 )
 
 

@@ -12,11 +12,12 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
+from agendas.cache import new_generation
 from agendas.models import Issue
 from booklets.rendering import booklet_html
 from publication.versions import publish
 from tests.comparison.helpers import tables
-from tests.helpers import EN
+from tests.helpers import EN, page_queries
 from tests.pages.helpers import page_text
 from tests.voting import agenda, open_round, restricted_prioritised_issue
 from voting import public, selectors
@@ -232,3 +233,25 @@ def test_a_restricted_issue_and_its_points_stay_out_of_the_public_page_and_bookl
         assert "(40 points)" not in text and "(40 puntos)" not in text, name
         # Where the table stops, so does the chart.
         assert len(ranking(page)) == len(shown), name
+
+
+# --- cost -----------------------------------------------------------------------------
+
+
+def test_the_agenda_page_costs_the_same_queries_however_many_votes_and_ballots(client_for):
+    round, i = a_vote_with_paper()
+    closed(round)
+    visitor = client_for("visitor")
+
+    def built():
+        new_generation()  # nothing cached: the page is built from the database
+        return page_queries(visitor, URL, headers=EN)
+
+    before, _ = built()
+    for n in range(3):
+        more = open_round("dots", dots_per_voter=5, max_dots_per_issue=3)
+        vote_all(more, [[(i[n], 2), (i[n + 1], 3)]] * (5 + 10 * n))
+        closed(more)
+    after, response = built()
+    assert after == before
+    assert "35 people voted online" in page_text(response)
