@@ -8,6 +8,7 @@ stays readable on a 360 px phone."""
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ HEADING = 24  # a heading line
 ROW = 32  # a label line and its bar
 BAR = 10
 INK = "#1b1b1b"
+LINE_CHARS = 46  # of 12-unit text, about what the drawing's width holds
 # The booklet's own font first: a PDF embeds it rather than one of the machine's.
 FONTS = (
     "&quot;Source Sans 3&quot;, system-ui, -apple-system, &quot;Segoe UI&quot;, Roboto, sans-serif"
@@ -62,7 +64,12 @@ def bar_chart(title: str, axis: str, bars: Sequence[Bar]) -> SafeString | None:
     if not most:
         return None
     unit = (WIDTH - 2) / most
-    body, y = [text(0, 14, axis)], HEADING
+    body, y = [], 0
+    # Each line of words no wider than the drawing.
+    for line in textwrap.wrap(axis, LINE_CHARS):
+        body.append(text(0, y + 14, line))
+        y += FONT + 6
+    y += HEADING - FONT - 6
     for item in bars:
         body.append(text(0, y + 12, item.label))
         if item.value:

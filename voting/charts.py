@@ -18,12 +18,12 @@ if TYPE_CHECKING:
     from .selectors import IssueResult, Results
 
 # The title is cut so that the share and the points still fit on its line.
-TITLE_CHARS = 28
+TITLE_CHARS = 22
 
 
 def share_and_points(row: IssueResult) -> str:
-    """ "19.5 % (6 points)": the share, and the points it stands for, so that
-    two issues whose shares read alike can be told apart."""
+    """The share and the points it stands for, as in “19.5 % (6 points)”, so
+    that two issues whose shares read alike can be told apart."""
     points = ngettext("%(counter)s point", "%(counter)s points", row.points) % {
         "counter": row.points
     }
