@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Count, Max, Model, Prefetch, Sum
 
 from access import disclosure
-from access.rules import can_see_restricted
+from access.rules import can_see_restricted, can_view_agenda
 from agendas.models import Agenda, AgendaVersion, Issue, Section
 from communities.models import Neighbourhood, SecurityDimension, User
 from core.text import LANGUAGE_CODES
@@ -273,7 +273,14 @@ def view_of(version: AgendaVersion, user: Person) -> VersionView:
         # now rather than frozen in the snapshot: a closed vote's ballots never
         # change, and a frozen copy would keep the shares of an issue
         # restricted since, from which its points could be worked out. The
-        # page says these are today's figures (agendas/agenda_version.html).
-        vote_results=agenda_results(agenda, at=version.published_at),
+        # page says these are today's figures (templates/voting/_public_results.html).
+        # Being live, they follow the live rule (voting.view_results: a closed
+        # vote of an agenda the reader may see): while the agenda is back in
+        # draft, its versions show no results to those who may not see it.
+        vote_results=(
+            agenda_results(agenda, at=version.published_at)
+            if can_view_agenda(user, agenda)
+            else None
+        ),
     )
     return VersionView(version, view, page_agenda)

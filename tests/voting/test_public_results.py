@@ -143,6 +143,24 @@ def test_a_version_says_its_results_are_todays_and_skips_votes_closed_after_it(c
     assert "17 people voted on paper in the workshops" in text
 
 
+def test_while_the_agenda_is_back_in_draft_its_versions_show_results_only_to_its_team(
+    client_for,
+):
+    round, _i = a_vote_with_paper()
+    closed(round)
+    version = publish(agenda(), None)
+    back = agenda()
+    back.status = "draft"
+    back.save()
+    # The vote's totals follow voting.view_results: a closed vote of an
+    # agenda the reader may see.
+    visitor = client_for("visitor").get(version.get_absolute_url(), headers=EN)
+    assert "Vote results" not in page_text(visitor)
+    assert "results-table" not in tables(visitor)
+    team = client_for("facilitator").get(version.get_absolute_url(), headers=EN)
+    assert "6 people voted online" in page_text(team)
+
+
 # --- disclosure -----------------------------------------------------------------------
 
 
