@@ -32,8 +32,13 @@ class Pagination(PageNumberPagination):
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:
+            # Described in the reader's language: the schema is generated in it.
             if parameter["name"] == self.page_query_param:
                 parameter["schema"]["minimum"] = 1
+                parameter["description"] = _("Which page of results to return, from 1.")
             elif parameter["name"] == self.page_size_query_param:
                 parameter["schema"].update(minimum=1, maximum=self.max_page_size)
+                parameter["description"] = _(
+                    "How many results each page holds, from 1 to %(most)d (%(usual)d if not given)."
+                ) % {"most": self.max_page_size, "usual": self.page_size}
         return parameters

@@ -2,7 +2,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from .views import viewsets_by_prefix
+from .views import documentation, viewsets_by_prefix
 
 
 class Router(DefaultRouter):
@@ -15,12 +15,15 @@ for prefix, viewset in viewsets_by_prefix().items():
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    # The reference page, at the address the documentation always had.
+    path("docs/", documentation, name="api-docs"),
+    # Swagger UI, an extra for trying requests: it needs JavaScript.
     path(
-        "docs/",
+        "docs/interactive/",
         SpectacularSwaggerSplitView.as_view(
             url_name="api-schema", template_name="api/swagger_ui.html"
         ),
-        name="api-docs",
+        name="api-docs-interactive",
     ),
     *router.urls,
 ]

@@ -1,12 +1,15 @@
 """The read-only API: one list per open data set (api.datasets), filtered
-by what the person may see (token or session) and by django-filter."""
+by what the person may see (token or session) and by django-filter; and its
+documentation page, read from the schema (api.docs)."""
 
 from math import ceil
 
 import django_filters
 from django import forms
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_safe
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiResponse,
@@ -17,12 +20,14 @@ from drf_spectacular.utils import (
 from rest_framework import exceptions, mixins, serializers, viewsets
 from rest_framework.response import Response
 
+from access.rules import sees_restricted_somewhere
 from agendas.models import Issue
 from communities.models import Neighbourhood
 from core import public_ids
 from proposals.models import Proposal
 from workshops.models import Attendance, Workshop
 
+from . import docs
 from .datasets import DATASETS
 from .selectors import ONLINE, PAPER
 
@@ -67,6 +72,21 @@ class DatasetViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         raise error
 
 
+# The lists by what they describe: the documentation pages show them under
+# these groups, which SPECTACULAR_SETTINGS["TAGS"] names and describes.
+GROUP_OF = {
+    "cities": "places",
+    "neighbourhoods": "places",
+    "groups": "workshops",
+    "workshops": "workshops",
+    "attendance": "workshops",
+    "dimensions": "agendas",
+    "issues": "agendas",
+    "proposals": "agendas",
+    "results": "agendas",
+}
+
+
 def dataset_view(name, model, filterset=None):
     """A list viewset for data set `name`, documented from its serializer."""
     dataset = DATASETS[name]
@@ -82,6 +102,7 @@ def dataset_view(name, model, filterset=None):
     )
     return extend_schema_view(
         list=extend_schema(
+            tags=[GROUP_OF[name]],
             summary=dataset.title,
             description=dataset.description,
             responses={200: dataset.serializer(many=True), **ERRORS},
@@ -89,11 +110,26 @@ def dataset_view(name, model, filterset=None):
     )(view)
 
 
-@extend_schema_field({"type": "string", "pattern": public_ids.PATTERN})
-class PublicIdFilter(django_filters.CharFilter):
+class PatternFilter(django_filters.CharFilter):
+    """Text of a fixed pattern, documented with it and with its help text."""
+
+    pattern = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A filter whose schema is given takes its description from there
+        # only (drf-spectacular), so the help text goes in with the pattern.
+        schema = {"type": "string", "pattern": self.pattern}
+        if self.extra.get("help_text"):
+            schema["description"] = self.extra["help_text"]
+        extend_schema_field(schema)(self)
+
+
+class PublicIdFilter(PatternFilter):
     """A public id (core.public_ids): anything else is refused with a message."""
 
     field_class = forms.RegexField
+    pattern = public_ids.PATTERN
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("regex", public_ids.PATTERN)
@@ -106,16 +142,19 @@ class PublicIdFilter(django_filters.CharFilter):
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
 
 
-@extend_schema_field({"type": "string", "pattern": SLUG_PATTERN})
-class SlugFilter(django_filters.CharFilter):
+class SlugFilter(PatternFilter):
     """A slug: letters, digits, hyphens and underscores (anything else is refused)."""
 
     field_class = forms.SlugField
+    pattern = SLUG_PATTERN
 
 
 class NeighbourhoodFilter(django_filters.FilterSet):
     city = SlugFilter(field_name="city__slug", help_text=_("City slug."))
-    status = django_filters.ChoiceFilter(choices=Neighbourhood.Status.choices)
+    status = django_filters.ChoiceFilter(
+        choices=Neighbourhood.Status.choices,
+        help_text=_("Whether the work in the neighbourhood goes on or was stopped."),
+    )
 
     class Meta:
         model = Neighbourhood
@@ -153,7 +192,10 @@ class IssueFilter(django_filters.FilterSet):
     dimension = SlugFilter(
         field_name="dimension__slug", help_text=_("Slug of the primary dimension.")
     )
-    kind = django_filters.ChoiceFilter(choices=Issue.Kind.choices)
+    kind = django_filters.ChoiceFilter(
+        choices=Issue.Kind.choices,
+        help_text=_("Prioritised (residents chose it) or silenced (too hard to discuss openly)."),
+    )
     visibility = django_filters.ChoiceFilter(choices=Issue.Visibility.choices)
 
     class Meta:
@@ -163,7 +205,9 @@ class IssueFilter(django_filters.FilterSet):
 
 class ProposalFilter(django_filters.FilterSet):
     agenda = SlugFilter(field_name="agenda__slug", help_text=_("Agenda slug."))
-    actor = django_filters.ChoiceFilter(choices=Proposal.Actor.choices)
+    actor = django_filters.ChoiceFilter(
+        choices=Proposal.Actor.choices, help_text=_("Whom the proposal is addressed to.")
+    )
 
     class Meta:
         model = Proposal
@@ -181,6 +225,7 @@ class ResultsQuery(serializers.Serializer):
 
 @extend_schema_view(
     list=extend_schema(
+        tags=[GROUP_OF["results"]],
         summary=DATASETS["results"].title,
         description=DATASETS["results"].description,
         parameters=[ResultsQuery],
@@ -214,3 +259,19 @@ def viewsets_by_prefix():
         "proposals": dataset_view("proposals", Proposal, ProposalFilter),
         "results": ResultsViewSet,
     }
+
+
+@require_safe
+def documentation(request):
+    """The API's reference in the reader's language, in the site's layout:
+    it needs no script (the interactive page is an extra)."""
+    return render(
+        request,
+        "api/documentation.html",
+        {
+            "reference": docs.reference(),
+            # Example requests name the address the reader reached the site at.
+            "site": request.build_absolute_uri("/").rstrip("/"),
+            "sees_restricted": sees_restricted_somewhere(request.user),
+        },
+    )

@@ -18,7 +18,7 @@ from items.registry import KINDS
 from proposals.models import Proposal
 from synthesis.models import NationalPoint
 
-from . import revisions, suggestions
+from . import revisions, selectors, suggestions
 from .concurrency import EditConflict
 from .diff import word_diff
 from .forms import DeclineForm, SuggestionForm
@@ -163,10 +163,14 @@ def suggest(request, kind, public_id):
 @require_safe
 @login_required
 def my_suggestions(request):
+    """What came of the reader's own suggestions and comments."""
     return render(
         request,
         "editing/my_suggestions.html",
-        {"suggestions": request.user.suggestions.select_related("agenda", "decided_by")},
+        {
+            "suggestions": selectors.own_suggestions(request.user),
+            "comments": selectors.own_comments(request.user),
+        },
     )
 
 

@@ -19,7 +19,7 @@ from communities.models import Membership
 from core.confirm import Question, ask, confirmed
 from core.forms import render_form
 
-from . import selectors, services, times
+from . import outcomes, selectors, services, times
 from .charts import results_chart
 from .forms import BallotForm, ReceiptForm, RoundForm
 from .models import VotingRound
@@ -30,26 +30,48 @@ GET_POST = require_http_methods(["GET", "HEAD", "POST"])
 # --- residents ------------------------------------------------------------------------
 
 
+# What the votes page and a ballot page say of a closed round's result: the
+# latest few rounds' results on the votes page (each older one on its own
+# page), a few issues each, with the whole result on the agenda's page. Short
+# on a phone, and the same queries however many rounds there were.
+HOME_RESULTS = 3
+HOME_TOP_ISSUES = 3
+BALLOT_TOP_ISSUES = 5
+
+
+def _outcomes(request, rounds, *, limit, top):
+    now = timezone.now()
+    # A round its closing time closed is sealed before its results are
+    # read; not by a ballot refused for coming late, which changes nothing.
+    if request.method != "POST":
+        for counted in outcomes.counted(rounds, limit=limit, now=now):
+            services.seal_if_closed(counted)
+    return outcomes.outcomes(request.user, rounds, limit=limit, top=top, now=now)
+
+
 @require_safe
 @login_required
 def home(request):
-    """The rounds the resident may vote in, open ones first."""
+    """The rounds of the resident's neighbourhoods, open ones first: whether
+    they took part, and what came of the closed ones."""
     places = Membership.objects.filter(user=request.user, role="resident").values("neighbourhood")
-    rounds = (
-        VotingRound.objects.filter(agenda__neighbourhood__in=places)
-        .select_related("agenda__neighbourhood")
-        .order_by("-opens_at")
+    shown = _outcomes(
+        request,
+        list(outcomes.resident_rounds(request.user)),
+        limit=HOME_RESULTS,
+        top=HOME_TOP_ISSUES,
     )
-    now = timezone.now()
     return render(
         request,
         "voting/home.html",
         {
-            "open_rounds": [r for r in rounds if r.is_open(now)],
-            "closed_rounds": [r for r in rounds if not r.is_open(now)],
+            "open_rounds": [o for o in shown if o.state == outcomes.OPEN],
+            "upcoming_rounds": [o for o in shown if o.state == outcomes.UPCOMING],
+            "closed_rounds": [o for o in shown if o.state == outcomes.CLOSED],
             "consultations": Agenda.objects.filter(
                 neighbourhood__in=places, status=Agenda.Status.CONSULTATION
             ).order_by("slug"),
+            "smallest_group": disclosure.SMALLEST_GROUP,
         },
     )
 
@@ -78,8 +100,17 @@ def ballot(request, pk):
         else:
             # Shown once: only a hash of it is kept.
             return render(request, "voting/receipt.html", {"round": round, "receipt": receipt})
+    (outcome,) = _outcomes(request, [round], limit=1, top=BALLOT_TOP_ISSUES)
     return render_form(
-        request, "voting/ballot.html", {"round": round, "form": form, "is_open": round.is_open()}
+        request,
+        "voting/ballot.html",
+        {
+            "round": round,
+            "form": form,
+            "is_open": outcome.state == outcomes.OPEN,
+            "outcome": outcome,
+            "smallest_group": disclosure.SMALLEST_GROUP,
+        },
     )
 
 

@@ -216,7 +216,7 @@ STATIC_VENDOR_FILES = [
 STATIC_UNUSED_APP_FILES = [
     # The browsable API is off (JSON only): its pages and their files are never served.
     "rest_framework/*",
-    # The API docs page is Swagger UI: not Redoc, nor Swagger's OAuth2 redirect page.
+    # The interactive API page is Swagger UI: not Redoc, nor Swagger's OAuth2 redirect page.
     "drf_spectacular_sidecar/redoc/*",
     "drf_spectacular_sidecar/swagger-ui-dist/oauth2-redirect.*",
     # The admin's date and autocomplete widgets speak the site's languages
@@ -584,13 +584,38 @@ REST_FRAMEWORK = {
 # "Authorization: Token …" and valid until replaced or revoked.
 REST_KNOX = {"TOKEN_TTL": None, "AUTH_HEADER_PREFIX": "Token"}
 SPECTACULAR_SETTINGS = {
-    "TITLE": "Human Security Agendas API",
-    "DESCRIPTION": (
+    # The schema is generated in the reader's language (the documentation page,
+    # and ?lang= on the schema's address), so what people read is translated.
+    "TITLE": _("Human Security Agendas API"),
+    "DESCRIPTION": _(
         "Read-only data of the Local Human Security Agendas: cities, neighbourhoods, "
         "security dimensions, workshops and their attendance, issues, proposals and vote "
         "results. Restricted items are returned only to researchers and to the "
         "facilitators of their neighbourhood, and are always marked."
     ),
+    # The groups of api.views.GROUP_OF: a tag's name stays the same in every
+    # language; x-displayName is the heading people read.
+    "TAGS": [
+        {
+            "name": "places",
+            "x-displayName": _("Places"),
+            "description": _("The cities and their neighbourhoods."),
+        },
+        {
+            "name": "workshops",
+            "x-displayName": _("Workshops and attendance"),
+            "description": _(
+                "The workshops, how many people of each group took part, and the groups."
+            ),
+        },
+        {
+            "name": "agendas",
+            "x-displayName": _("Agendas and votes"),
+            "description": _(
+                "The security dimensions, and the agendas' issues, proposals and vote results."
+            ),
+        },
+    ],
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -26,6 +26,7 @@ PAGES = [
     "/privacy/",
     "/data/",
     "/api/v1/docs/",
+    "/api/v1/docs/interactive/",
     "/admin/login/",
 ]
 ADMIN_PAGES = ["/admin/", "/admin/communities/membership/add/", "/admin/communities/city/add/"]
