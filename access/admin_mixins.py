@@ -26,6 +26,8 @@ from django.utils.text import capfirst
 from modeltranslation.admin import TranslationAdmin
 from rules.contrib.admin import ObjectPermissionsInlineModelAdminMixin, ObjectPermissionsModelAdmin
 
+from core.admin_deletion import LinkRowsUnlisted
+
 if TYPE_CHECKING:
     from .types import Person
 
@@ -146,7 +148,9 @@ class VisibleRelatedLine:
         return hash(self.field.name)
 
 
-class ScopedTranslationAdmin(ScopedAdmin, ObjectPermissionsModelAdmin, TranslationAdmin):
+class ScopedTranslationAdmin(
+    LinkRowsUnlisted, ScopedAdmin, ObjectPermissionsModelAdmin, TranslationAdmin
+):
     """Admin for bilingual content that belongs to a neighbourhood's agenda."""
 
 

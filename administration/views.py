@@ -19,7 +19,7 @@ from access.fetch import require
 from agendas.models import Agenda
 from communities.models import City, Neighbourhood, ParticipantGroup, SecurityDimension
 from core.forms import render_form
-from history.selectors import Tracked, history_of
+from history.selectors import Lines, Tracked, history_of
 from residents.models import SensitiveGroup
 
 from . import forms, selectors, services
@@ -68,10 +68,10 @@ def _form_page(request, form, save, *, heading, back_url, saved_message, done_ur
     )
 
 
-def _history_page(request, row, subject, list_url):
-    """The history of one row set up here; `subject` names its kind."""
+def _history_page(request, row, lines, list_url):
+    """The history of one row set up here; `lines` say what was done to it."""
     records = type(row).history.filter(id=row.pk)
-    changes = history_of(Tracked(records, lambda record, names: str(subject)))
+    changes = history_of(Tracked(records, lines))
     return render(
         request,
         "workspace/history.html",
@@ -130,7 +130,16 @@ def city_edit(request, pk):
 @_admin_only
 def city_history(request, pk):
     city = get_object_or_404(City, pk=pk)
-    return _history_page(request, city, gettext_lazy("City"), "setup-places")
+    return _history_page(
+        request,
+        city,
+        Lines(
+            gettext_lazy("City created"),
+            gettext_lazy("City changed"),
+            gettext_lazy("City deleted"),
+        ),
+        "setup-places",
+    )
 
 
 def _neighbourhood_form_page(request, form, save, heading):
@@ -170,7 +179,16 @@ def neighbourhood_edit(request, pk):
 @_admin_only
 def neighbourhood_history(request, pk):
     place = get_object_or_404(Neighbourhood, pk=pk)
-    return _history_page(request, place, gettext_lazy("Neighbourhood"), "setup-places")
+    return _history_page(
+        request,
+        place,
+        Lines(
+            gettext_lazy("Neighbourhood created"),
+            gettext_lazy("Neighbourhood changed"),
+            gettext_lazy("Neighbourhood deleted"),
+        ),
+        "setup-places",
+    )
 
 
 # --- agendas ------------------------------------------------------------------------------
@@ -216,7 +234,16 @@ def agenda_edit(request, slug):
 @_admin_only
 def agenda_history(request, slug):
     agenda = get_object_or_404(Agenda, slug=slug)
-    return _history_page(request, agenda, gettext_lazy("Agenda"), "setup-agendas")
+    return _history_page(
+        request,
+        agenda,
+        Lines(
+            gettext_lazy("Agenda created"),
+            gettext_lazy("Agenda changed"),
+            gettext_lazy("Agenda deleted"),
+        ),
+        "setup-agendas",
+    )
 
 
 # --- security dimensions and participant groups ---------------------------------------------
@@ -277,7 +304,16 @@ def dimension_move(request, pk):
 @_admin_only
 def dimension_history(request, pk):
     dimension = get_object_or_404(SecurityDimension, pk=pk)
-    return _history_page(request, dimension, gettext_lazy("Security dimension"), "setup-dimensions")
+    return _history_page(
+        request,
+        dimension,
+        Lines(
+            gettext_lazy("Security dimension created"),
+            gettext_lazy("Security dimension changed"),
+            gettext_lazy("Security dimension deleted"),
+        ),
+        "setup-dimensions",
+    )
 
 
 @require_safe
@@ -330,4 +366,13 @@ def group_move(request, pk):
 @_admin_only
 def group_history(request, pk):
     group = get_object_or_404(ParticipantGroup, pk=pk)
-    return _history_page(request, group, gettext_lazy("Participant group"), "setup-groups")
+    return _history_page(
+        request,
+        group,
+        Lines(
+            gettext_lazy("Participant group created"),
+            gettext_lazy("Participant group changed"),
+            gettext_lazy("Participant group deleted"),
+        ),
+        "setup-groups",
+    )

@@ -11,6 +11,7 @@ from django.db.models import Sum
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from communities.models import ParticipantGroup, SecurityDimension
@@ -59,7 +60,8 @@ def booklet_html(agenda, *, user, edition, language, paper, stamp=None):
                     _("Exported by %(name)s on %(date)s")
                     % {
                         "name": stamp.name,
-                        "date": timezone.localtime(stamp.when).strftime("%Y-%m-%d %H:%M"),
+                        # As the site's pages write a date and time, in the booklet's language.
+                        "date": date_format(timezone.localtime(stamp.when), "DATETIME_FORMAT"),
                     }
                     if stamp
                     else ""

@@ -3,6 +3,8 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from core.admin_deletion import LinkRowsUnlisted
+
 from .models import City, Membership, Neighbourhood, ParticipantGroup, SecurityDimension, User
 
 
@@ -13,7 +15,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(User)
-class PersonAdmin(UserAdmin):
+class PersonAdmin(LinkRowsUnlisted, UserAdmin):
     list_display = ["username", "is_researcher", "is_superuser", "is_active"]
     list_filter = ["is_researcher", "is_superuser", "is_active"]
     fieldsets = UserAdmin.fieldsets + ((_("Role"), {"fields": ["is_researcher"]}),)  # type: ignore[operator]
@@ -28,7 +30,7 @@ class NeighbourhoodInline(admin.TabularInline):
 
 
 @admin.register(City)
-class CityAdmin(TranslationAdmin):
+class CityAdmin(LinkRowsUnlisted, TranslationAdmin):
     list_display = ["name", "state", "slug"]
     search_fields = ["name_es", "name_en", "slug"]
     prepopulated_fields = {"slug": ["name_es"]}
@@ -36,7 +38,7 @@ class CityAdmin(TranslationAdmin):
 
 
 @admin.register(Neighbourhood)
-class NeighbourhoodAdmin(TranslationAdmin):
+class NeighbourhoodAdmin(LinkRowsUnlisted, TranslationAdmin):
     list_display = ["name", "city", "status", "slug"]
     list_filter = ["status", "city"]
     search_fields = ["name_es", "name_en", "slug"]
@@ -45,19 +47,19 @@ class NeighbourhoodAdmin(TranslationAdmin):
 
 
 @admin.register(SecurityDimension)
-class SecurityDimensionAdmin(TranslationAdmin):
+class SecurityDimensionAdmin(LinkRowsUnlisted, TranslationAdmin):
     list_display = ["name", "order", "colour", "slug"]
     list_editable = ["order"]
 
 
 @admin.register(ParticipantGroup)
-class ParticipantGroupAdmin(TranslationAdmin):
+class ParticipantGroupAdmin(LinkRowsUnlisted, TranslationAdmin):
     list_display = ["name", "order", "slug"]
     list_editable = ["order"]
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(LinkRowsUnlisted, admin.ModelAdmin):
     list_display = ["user", "neighbourhood", "role"]
     list_filter = ["role", "neighbourhood"]
     autocomplete_fields = ["user", "neighbourhood"]

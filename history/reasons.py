@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from communities import pseudonyms
+
 from .tracked import historical_models
 
 SUGGESTED = "suggested-by:"
@@ -65,7 +67,7 @@ def shown(text):
     if reason.kind == SUGGESTED:
         if not reason.detail:  # the resident deleted their data (privacy.services)
             return _("Suggested by a resident")
-        return _("Suggested by %(name)s") % {"name": reason.detail}
+        return _("Suggested by %(name)s") % {"name": pseudonyms.shown(reason.detail)}
     if reason.kind == RESTORED:
         return _("An earlier text restored")
     if reason.kind == CONFIRMED_PUBLIC:

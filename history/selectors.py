@@ -1,6 +1,6 @@
 """Who changed what and when, read from django-simple-history's records and
-turned into lines a person can read: "Maria changed Visibility: Public →
-Restricted". A fixed number of queries whatever the length of the history."""
+turned into lines a person can read: "Maria · Issue changed", then
+Visibility: Public → Restricted. A fixed number of queries whatever the length of the history."""
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -11,8 +11,8 @@ from typing import Any
 from django.db import models
 from django.utils import formats
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
 
+from communities import pseudonyms
 from core.text import LANGUAGE_CODES, in_language, localized
 
 from . import reasons
@@ -23,8 +23,27 @@ BOOKKEEPING = {
     "id", "history_id", "history_date", "history_change_reason", "history_type", "history_user",
     "revision",
 }  # fmt: skip
-ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 EMPTY = "—"
+
+
+@dataclass(frozen=True)
+class Lines:
+    """What a history line says each action did to one kind of record, as
+    whole sentences: languages do not all put "created" after the thing's
+    name (Spanish says "Se creó el taller"). A sentence may name the record
+    with placeholders that `Tracked.names` fills."""
+
+    created: str | Promise
+    changed: str | Promise
+    deleted: str | Promise
+
+    def say(self, action: str, names: dict[str, str]) -> str:
+        sentence = str({"+": self.created, "~": self.changed, "-": self.deleted}[action])
+        return sentence % names if names else sentence
+
+
+def _no_names(record: Any, names: "_Names") -> dict[str, str]:
+    return {}
 
 
 @dataclass
@@ -38,23 +57,21 @@ class FieldChange:
 class Change:
     when: datetime
     who: object  # the user, or None when done from the command line
-    action: str
-    subject: str  # what changed: "Issue", "Attendance: Women"…
+    action: str  # "+" created, "~" changed, "-" deleted
+    line: str  # what was done to what: "Issue changed", "Attendance: Women created"…
     fields: list = field(default_factory=list)
     reason: str | Promise = ""  # for instance "Suggested by resident-…"
-
-    @property
-    def action_label(self) -> Promise:
-        return ACTIONS[self.action]
 
 
 @dataclass
 class Tracked:
-    """One kind of record to read: a historical queryset and how to name
-    each object in it (a function of the historical record)."""
+    """One kind of record to read: a historical queryset, the sentences
+    that say what was done to one of its records, and the names those
+    sentences take (a function of the historical record)."""
 
     records: models.QuerySet
-    subject: Callable[[Any, "_Names"], str]  # (record, names) -> what the record is
+    lines: Lines
+    names: Callable[[Any, "_Names"], dict[str, str]] = _no_names  # (record, names) -> placeholders
 
 
 def history_of(*tracked: Tracked) -> list[Change]:
@@ -120,7 +137,7 @@ def _changes(item: Tracked) -> list[Change]:
             when=record.history_date,
             who=record.history_user,
             action=action,
-            subject=item.subject(record, names),
+            line=item.lines.say(action, item.names(record, names)),
             reason=_reason(group),
         )
         if action != "-":
@@ -213,7 +230,7 @@ class _Names:
             if hasattr(obj, f"{label_field}_{LANGUAGE_CODES[0]}"):
                 return localized(obj, label_field).text or str(obj.pk)
         if hasattr(obj, "get_username"):
-            return obj.get_full_name() or obj.get_username()
+            return obj.get_full_name() or pseudonyms.shown(obj.get_username())
         return str(obj)
 
     def get(self, model: Any, pk: Any) -> str:

@@ -37,7 +37,10 @@ class ItemKind:
     suggestible: tuple[str, ...]
     # The workspace's pages of the kind.
     form: str  # dotted path: the workspace builds on this module, not the reverse
-    labels: dict[str, Promise]  # "new", "edit", "saved", "history": what its pages say
+    # What its pages say: "new", "edit", "saved", its name ("history"), and
+    # its history's lines, whole sentences per action ("created", "changed",
+    # "deleted").
+    labels: dict[str, Promise]
     title_field: str  # the text that names an item on its delete and history pages
     add_perm: str = ""
     delete_perm: str = ""
@@ -144,6 +147,9 @@ KINDS = {
                 "edit": _("Edit section"),
                 "saved": _("The section is saved."),
                 "history": _("Section"),
+                "created": _("Section created"),
+                "changed": _("Section changed"),
+                "deleted": _("Section deleted"),
             },
             title_field="heading",
             ordered=True,
@@ -166,6 +172,9 @@ KINDS = {
                 "edit": _("Edit issue"),
                 "saved": _("The issue is saved."),
                 "history": _("Issue"),
+                "created": _("Issue created"),
+                "changed": _("Issue changed"),
+                "deleted": _("Issue deleted"),
             },
             title_field="title",
             ordered_within=("kind",),
@@ -192,6 +201,9 @@ KINDS = {
                 "edit": _("Edit proposal"),
                 "saved": _("The proposal is saved."),
                 "history": _("Proposal"),
+                "created": _("Proposal created"),
+                "changed": _("Proposal changed"),
+                "deleted": _("Proposal deleted"),
             },
             title_field="text",
             ordered_within=("actor",),
@@ -215,6 +227,9 @@ KINDS = {
                 "edit": _("Edit principle or requirement"),
                 "saved": _("The principle or requirement is saved."),
                 "history": _("Principle or requirement"),
+                "created": _("Principle or requirement created"),
+                "changed": _("Principle or requirement changed"),
+                "deleted": _("Principle or requirement deleted"),
             },
             title_field="text",
             ordered_within=("section",),

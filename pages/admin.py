@@ -1,6 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
+from core.admin_deletion import LinkRowsUnlisted
 from core.text import LANGUAGE_CODES
 
 from .models import PrivacyNotice, SiteText
@@ -8,12 +9,12 @@ from .privacy import current_notice
 
 
 @admin.register(SiteText)
-class SiteTextAdmin(TranslationAdmin):
+class SiteTextAdmin(LinkRowsUnlisted, TranslationAdmin):
     list_display = ["slug", "title"]
 
 
 @admin.register(PrivacyNotice)
-class PrivacyNoticeAdmin(TranslationAdmin):
+class PrivacyNoticeAdmin(LinkRowsUnlisted, TranslationAdmin):
     """A notice people consented to is never rewritten: to change the text,
     add a notice (it starts from the text in force) and it becomes the next
     version, shown at once on every page that links to it."""

@@ -2,9 +2,11 @@
 
 from django.contrib import admin
 
+from core.admin_deletion import LinkRowsUnlisted
+
 from .models import SensitiveGroup
 
 
 @admin.register(SensitiveGroup)
-class SensitiveGroupAdmin(admin.ModelAdmin):
+class SensitiveGroupAdmin(LinkRowsUnlisted, admin.ModelAdmin):
     list_display = ["group"]

@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from communities import pseudonyms
 from communities.models import Membership, Neighbourhood, User
 
 from .codes import ALPHABET, code_hash, code_hashes, new_code, normalise
@@ -171,7 +172,7 @@ def _returning(code: ParticipantCode) -> User:
 def _new_resident() -> User:
     User = get_user_model()
     while True:
-        username = "resident-" + "".join(secrets.choice(ALPHABET.lower()) for _ in range(10))
+        username = pseudonyms.PREFIX + "".join(secrets.choice(ALPHABET.lower()) for _ in range(10))
         if not User.objects.filter(username=username).exists():
             break
     user = User(username=username)

@@ -124,6 +124,8 @@ class Participation(models.Model):
     )
 
     class Meta:
+        verbose_name = _("participation in a vote")
+        verbose_name_plural = _("participations in votes")
         constraints = [
             models.UniqueConstraint(fields=["round", "voter"], name="one_participation_per_round")
         ]
@@ -146,6 +148,8 @@ class Ballot(models.Model):
     )
 
     class Meta:
+        verbose_name = _("ballot")
+        verbose_name_plural = _("ballots")
         constraints = [
             models.UniqueConstraint(fields=["round", "voter_key"], name="one_ballot_per_voter"),
         ]
@@ -160,6 +164,8 @@ class BallotGroup(models.Model):
     group = models.ForeignKey(ParticipantGroup, on_delete=models.CASCADE, related_name="+")
 
     class Meta:
+        verbose_name = _("group said on a ballot")
+        verbose_name_plural = _("groups said on ballots")
         constraints = [
             models.UniqueConstraint(fields=["ballot", "group"], name="one_group_once_per_ballot"),
         ]
@@ -177,6 +183,8 @@ class BallotMark(models.Model):
     points = models.PositiveIntegerField()
 
     class Meta:
+        verbose_name = _("ballot mark")
+        verbose_name_plural = _("ballot marks")
         constraints = [
             models.UniqueConstraint(fields=["ballot", "issue"], name="one_mark_per_issue"),
         ]

@@ -19,7 +19,7 @@ from core.forms import render_form
 from core.text import localized
 from editing.concurrency import EditConflict, conflicts, save_if_current
 from history import reasons
-from history.selectors import Tracked, history_of
+from history.selectors import Lines, Tracked, history_of
 from items.registry import KINDS
 
 from .common import GET_POST, agenda_for, agenda_url, history_page
@@ -235,7 +235,10 @@ def item_history(request, pk, kind):
     kind = KINDS[kind]
     item = _item(request, kind, pk, "workspace.view_workspace")
     changes = history_of(
-        Tracked(kind.model.history.filter(id=item.pk), lambda r, n: str(kind.labels["history"]))
+        Tracked(
+            kind.model.history.filter(id=item.pk),
+            Lines(kind.labels["created"], kind.labels["changed"], kind.labels["deleted"]),
+        )
     )
     title = localized(item, kind.title_field).text
     if kind.history_title_length:

@@ -14,7 +14,7 @@ from communities.models import Neighbourhood, ParticipantGroup
 from core.confirm import confirmed
 from core.forms import render_form
 from core.text import localized
-from history.selectors import Tracked, history_of
+from history.selectors import Lines, Tracked, history_of
 from tallies.models import PaperTally, TallyCount
 from tallies.services import save_tally, tally_for
 from workshops.models import Attendance, Workshop
@@ -125,12 +125,23 @@ def workshop_delete(request, pk):
 def workshop_history(request, pk):
     workshop = _workshop(request, pk, "workspace.view_workspace")
 
-    def attendance_subject(record, names):
-        return _("Attendance: %(group)s") % {"group": names.get(ParticipantGroup, record.group_id)}
+    def attendance_of(record, names):
+        return {"group": names.get(ParticipantGroup, record.group_id)}
 
     changes = history_of(
-        Tracked(Workshop.history.filter(id=workshop.pk), lambda r, n: _("Workshop")),
-        Tracked(Attendance.history.filter(workshop_id=workshop.pk), attendance_subject),
+        Tracked(
+            Workshop.history.filter(id=workshop.pk),
+            Lines(_("Workshop created"), _("Workshop changed"), _("Workshop deleted")),
+        ),
+        Tracked(
+            Attendance.history.filter(workshop_id=workshop.pk),
+            Lines(
+                _("Attendance: %(group)s created"),
+                _("Attendance: %(group)s changed"),
+                _("Attendance: %(group)s deleted"),
+            ),
+            attendance_of,
+        ),
     )
     return history_page(request, localized(workshop, "title").text, changes, workshop)
 
@@ -180,12 +191,23 @@ def tally_history(request, pk, slug):
         .distinct()
     )
 
-    def count_subject(record, names):
-        return _("Dots: %(issue)s") % {"issue": names.get(Issue, record.issue_id)}
+    def issue_of(record, names):
+        return {"issue": names.get(Issue, record.issue_id)}
 
     changes = history_of(
-        Tracked(PaperTally.history.filter(id__in=tally_ids), lambda r, n: _("Paper tally")),
-        Tracked(TallyCount.history.filter(tally_id__in=tally_ids), count_subject),
+        Tracked(
+            PaperTally.history.filter(id__in=tally_ids),
+            Lines(_("Paper tally created"), _("Paper tally changed"), _("Paper tally deleted")),
+        ),
+        Tracked(
+            TallyCount.history.filter(tally_id__in=tally_ids),
+            Lines(
+                _("Dots: %(issue)s created"),
+                _("Dots: %(issue)s changed"),
+                _("Dots: %(issue)s deleted"),
+            ),
+            issue_of,
+        ),
     )
     title = _("Paper tally of %(workshop)s") % {"workshop": localized(workshop, "title").text}
     return history_page(request, title, changes, workshop)

@@ -62,9 +62,9 @@ DIMENSIONS = [
         "slug": "youths",
         "order": 6,
         "colour": "#c62828",
-        "name": {"es": "Seguridad de los jóvenes", "en": "Youths' safety"},
+        "name": {"es": "Seguridad de las personas jóvenes", "en": "Youths' safety"},
         "description": {
-            "es": "Protección de las y los jóvenes frente a la violencia, la estigmatización y el reclutamiento, con oportunidades reales para estudiar, trabajar y participar.",
+            "es": "Protección de las personas jóvenes frente a la violencia, la estigmatización y el reclutamiento, con oportunidades reales para estudiar, trabajar y participar.",
             "en": "Protection of young people from violence, stigmatisation and recruitment, with real opportunities to study, work and participate.",
         },
     },
@@ -104,7 +104,7 @@ DIMENSIONS = [
 GROUPS = [
     {"slug": "women", "order": 1, "name": {"es": "Mujeres", "en": "Women"}},
     {"slug": "men", "order": 2, "name": {"es": "Hombres", "en": "Men"}},
-    {"slug": "youths", "order": 3, "name": {"es": "Jóvenes", "en": "Youths"}},
+    {"slug": "youths", "order": 3, "name": {"es": "Personas jóvenes", "en": "Youths"}},
     {
         "slug": "elderly",
         "order": 4,

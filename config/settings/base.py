@@ -167,6 +167,8 @@ LOGOUT_REDIRECT_URL = "home"
 LANGUAGE_CODE = "es"
 LANGUAGES = [("es", _("Spanish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Mexico's numbers and dates for "es" (Django's own "es" writes them as Spain does).
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "America/Mexico_City"

@@ -16,12 +16,12 @@ def percent(value: object, places: int | str = 1) -> str:
     """`value` (a number from 0 to 100) with `places` decimals and the sign
     where the reader's language puts it."""
     try:
-        # Rounded half up first: number_format cuts a float's decimals, which
-        # would show 42.857 as 42.8.
-        step = Decimal(1).scaleb(-int(places))
-        exact = Decimal(repr(float(value))).quantize(step, ROUND_HALF_UP)  # type: ignore[arg-type]
-        number = number_format(exact, int(places), use_l10n=True)
+        places = int(places)
+        # Rounded half up, as floatformat does: number_format cuts the digits off.
+        exact = Decimal(repr(float(value)))  # type: ignore[arg-type]
+        rounded = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     except (TypeError, ValueError, ArithmeticError):
         return ""
+    number = number_format(rounded, places, use_l10n=True)
     # Translators: a percentage; Spanish (Mexico) puts a no-break space before the sign.
     return _("%(number)s%%") % {"number": number}

@@ -30,7 +30,8 @@ def test_a_suggestion_becomes_version_two_and_version_one_stays(site, new_page):
     expect(resident.get_by_role("status")).to_contain_text("leerán su sugerencia")
 
     facilitator.get_by_role("link", name="Sugerencias").click()
-    suggestion = facilitator.get_by_role("article").filter(has_text="resident-lazaro-cardenas")
+    # Spanish pages say a pseudonym in Spanish: habitante-….
+    suggestion = facilitator.get_by_role("article").filter(has_text="habitante-lazaro-cardenas")
     expect(suggestion.locator("ins")).to_have_text("en las calles")
     suggestion.get_by_role("button", name="Aceptar").click()
     expect(facilitator.get_by_role("status")).to_contain_text("Aceptada")

@@ -36,9 +36,9 @@ def test_reasons_already_stored_keep_their_format():
         (
             "suggested-by:resident-7Q2K",
             "Suggested by resident-7Q2K",
-            "Sugerido por resident-7Q2K",
+            "Sugerido por habitante-7Q2K",
         ),
-        ("suggested-by:", "Suggested by a resident", "Sugerido por una persona residente"),
+        ("suggested-by:", "Suggested by a resident", "Sugerido por una persona de la colonia"),
         ("restored-from:42", "An earlier text restored", "Se restauró un texto anterior"),
         ("confirmed-public", "Made public after confirmation", "Hecho público tras confirmarlo"),
         ("A note typed in the shell", "A note typed in the shell", "A note typed in the shell"),

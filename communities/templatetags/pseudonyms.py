@@ -1,0 +1,13 @@
+"""{{ user.get_username|pseudonym }}: a resident's pseudonym in the reader's
+language (communities.pseudonyms); any other name as it is."""
+
+from django import template
+
+from communities import pseudonyms
+
+register = template.Library()
+
+
+@register.filter
+def pseudonym(username: object) -> str:
+    return pseudonyms.shown(str(username)) if username else ""
