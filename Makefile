@@ -9,12 +9,15 @@ PORT ?= 8000
 
 .PHONY: setup system-packages run test lint typecheck format messages makemessages lock bench prod-check clean
 
-setup: $(VENV)/.installed node_modules/.installed system-packages messages
+# The system packages come first: vnu-jar's install fetches a Java of its own
+# when it finds none.
+setup: system-packages $(VENV)/.installed node_modules/.installed messages
 
 # gettext compiles the translations; Chromium runs the browser tests
 # (Playwright cannot download a browser here, so Debian's is used); Pango
 # lays out the printed booklets (WeasyPrint); nginx and systemd-analyze check
-# the example server files in deploy/ as an operator's machine would read them.
+# the example server files in deploy/ as an operator's machine would read them;
+# Java runs the W3C Nu checker (vnu-jar) that validates every page's HTML.
 system-packages:
 	@missing=""; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
@@ -22,6 +25,7 @@ system-packages:
 	ldconfig -p | grep -q libpangoft2-1.0.so.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
 	command -v nginx >/dev/null || test -x /usr/sbin/nginx || missing="$$missing nginx-light"; \
 	command -v systemd-analyze >/dev/null || missing="$$missing systemd"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing system packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \

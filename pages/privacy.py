@@ -9,9 +9,11 @@ stands for RESIDENT_RETENTION_DAYS, the days residents are kept after their
 neighbourhood's cycle closed.
 """
 
+import re
 from pathlib import Path
 
 from django.conf import settings
+from django.utils.safestring import mark_safe
 
 from core.text import localized, render_markdown
 
@@ -22,6 +24,8 @@ DEFAULT_TITLE = {
     "en": "Privacy notice",
 }
 
+# An opening or closing heading tag of the sanitised HTML.
+HEADING = re.compile(r"<(/?)h([1-6])\b")
 # The default text, one Markdown file per language (pages/privacy_notice/).
 NOTICE_DIR = Path(__file__).parent / "privacy_notice"
 DEFAULT_BODY = {
@@ -44,7 +48,16 @@ def current_notice():
     return PrivacyNotice.objects.order_by("-version").first() or default_notice()
 
 
-def notice_html(notice):
-    """The notice's text in the reader's language, as sanitised HTML."""
+def notice_html(notice, *, under=2):
+    """The notice's text in the reader's language, as sanitised HTML. Its
+    headings (written ###) are one level below the page's heading it sits
+    under (`under`: 1 on the notice's own page, 2 on the join page), so no
+    level is skipped."""
     value = localized(notice, "body")
-    return value, render_markdown(value.text, retention_days=settings.RESIDENT_RETENTION_DAYS)
+    html = render_markdown(value.text, retention_days=settings.RESIDENT_RETENTION_DAYS)
+    shift = under + 1 - 3
+    if shift:
+        html = mark_safe(
+            HEADING.sub(lambda m: f"<{m[1]}h{min(6, max(1, int(m[2]) + shift))}", html)
+        )
+    return value, html

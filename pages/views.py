@@ -15,7 +15,7 @@ from publication.selectors import home_neighbourhoods, national_agendas
 @require_safe
 def privacy_notice(request):
     notice = current_notice()
-    body, html = notice_html(notice)
+    body, html = notice_html(notice, under=1)
     return render(
         request,
         "pages/privacy.html",

@@ -29,7 +29,13 @@ PAGES = [
     "/api/v1/docs/interactive/",
     "/admin/login/",
 ]
-ADMIN_PAGES = ["/admin/", "/admin/communities/membership/add/", "/admin/communities/city/add/"]
+ADMIN_PAGES = [
+    "/admin/",
+    "/admin/communities/membership/add/",
+    "/admin/communities/city/add/",
+    # Loads htmx, which only pages that use it do (its move buttons).
+    "/workspace/agendas/lazaro-cardenas/",
+]
 # The printed booklets and code slips: HTML that WeasyPrint renders (core.pdf).
 PRINTED = ["templates/booklets/booklet.html", "templates/residents/slips.html"]
 MOST_FILES = 160

@@ -82,7 +82,7 @@ def test_the_notice_says_what_is_kept_in_both_languages(client, headers, title, 
     assert response.status_code == 200
     body = response.content.decode()
     assert f"<h1>{title}</h1>" in body
-    assert f"<h3>{heading}</h3>" in body
+    assert f"<h2>{heading}</h2>" in body
     text = page_text(response)
     assert days in text and "{retention_days}" not in text
 
