@@ -19,7 +19,6 @@ from publication.selectors import agenda_view
 from workshops.models import Attendance, Workshop
 from workshops.public import published_attendance, published_workshops
 
-from .charts import dots_chart
 from .models import Edition, Paper
 
 PAPER_SIZES = {Paper.A4: "A4", Paper.LETTER: "letter"}
@@ -39,8 +38,6 @@ def booklet_html(agenda, *, user, edition, language, paper, stamp=None):
     items included (the caller has checked they may)."""
     with translation.override(language):
         view = agenda_view(user, agenda, public_only=edition == Edition.PUBLIC)
-        issues = [issue for group in view.dimension_groups for issue in group.issues]
-        issues += view.silenced
         context = {
             "view": view,
             "agenda": agenda,
@@ -50,7 +47,6 @@ def booklet_html(agenda, *, user, edition, language, paper, stamp=None):
             "page_size": PAPER_SIZES[paper],
             "dimensions": SecurityDimension.objects.order_by("order"),
             "participation": participation(agenda, edition=edition, total=view.participants),
-            "chart": dots_chart(issues, view.paper_votes),
             "stamp": stamp,
             # Links in the PDF (to the local evidence a national point cites)
             # lead to the site itself.

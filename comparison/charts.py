@@ -1,44 +1,22 @@
-"""The comparison page's charts, drawn on the server as SVG: they print sharp,
-need no script, and carry every label and number as text, so colour is never
-the only cue (silenced issues are hatched as well as named). The page puts
-the same numbers in a table next to each chart."""
+"""The comparison page's charts, drawn with core.charts (silenced issues are
+hatched as well as named)."""
 
 from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.charts import BAR, HEADING, INK, ROW, WIDTH
+from core.charts import svg as _svg
+from core.charts import text as _text
 from core.text import localized, shorten
 
-# Narrow enough that 12-unit text stays readable on a 360 px phone
-# (the drawing is scaled to the width of the page).
-WIDTH = 320
-FONT = 12
-HEADING = 24  # a group's heading line
-ROW = 32  # a label line and its bar
-BAR = 10
 LABEL_CHARS = 50
-INK = "#1b1b1b"
 PEOPLE = "#0b4f8a"
 HATCH_ID = "compare-hatch"
 
 
 def _short(text):
     return shorten(text, LABEL_CHARS)
-
-
-def _text(x, y, words, *, bold=False, size=FONT):
-    weight = ' font-weight="700"' if bold else ""
-    return f'<text x="{x}" y="{y}" font-size="{size}"{weight} fill="{INK}">{escape(words)}</text>'
-
-
-def _svg(title, height, body, defs=""):
-    return mark_safe(
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
-        f'width="100%" role="img" aria-label="{escape(title)}" '
-        f'font-family="system-ui, -apple-system, &quot;Segoe UI&quot;, Roboto, sans-serif">'
-        f"<title>{escape(title)}</title>{defs}{''.join(body)}</svg>"
-    )
 
 
 def _name(column):

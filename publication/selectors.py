@@ -15,6 +15,7 @@ from access import rules as access
 from agendas.models import Agenda, Issue, Section
 from communities.models import Neighbourhood, SecurityDimension
 from proposals.models import Proposal
+from voting.public import AgendaResults, agenda_results
 
 if TYPE_CHECKING:
     from access.types import Person
@@ -38,6 +39,8 @@ class AgendaView:
     silenced: list[Any]
     proposals_by_actor: list[tuple[Promise, list[Any]]]  # [(heading, [Proposal])]
     paper_votes: dict[str, int]  # {"voters": people who voted on paper, "workshops": tallies}
+    # The result of the agenda's votes as its readers see it (voting.public).
+    vote_results: AgendaResults | None = None
 
 
 def get_visible_agenda(user: Person, slug: str) -> Agenda:
@@ -117,6 +120,7 @@ def agenda_view(user: Person, agenda: Agenda, *, public_only: bool = False) -> A
         dimension_groups=list(groups.values()),
         silenced=silenced,
         proposals_by_actor=by_heading,
+        vote_results=agenda_results(agenda),
     )
 
 

@@ -20,13 +20,14 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Count, Max, Model, Prefetch, Sum
 
 from access import disclosure
-from access.rules import can_see_restricted
+from access.rules import can_see_restricted, can_view_agenda
 from agendas.models import Agenda, AgendaVersion, Issue, Section
 from communities.models import Neighbourhood, SecurityDimension, User
 from core.text import LANGUAGE_CODES
 from proposals.models import Proposal
 from synthesis.models import NationalPoint
 from synthesis.selectors import evidence, reader_of
+from voting.public import agenda_results
 
 from .selectors import AgendaView, DimensionGroup
 
@@ -268,5 +269,18 @@ def view_of(version: AgendaVersion, user: Person) -> VersionView:
             (Proposal.HEADINGS[actor], items) for actor, items in by_actor.items() if items
         ],
         paper_votes=data["paper_votes"],
+        # The vote closed last by the day of publication, read as it stands
+        # now rather than frozen in the snapshot: a closed vote's ballots never
+        # change, and a frozen copy would keep the shares of an issue
+        # restricted since, from which its points could be worked out. The
+        # page says these are today's figures (templates/voting/_public_results.html).
+        # Being live, they follow the live rule (voting.view_results: a closed
+        # vote of an agenda the reader may see): while the agenda is back in
+        # draft, its versions show no results to those who may not see it.
+        vote_results=(
+            agenda_results(agenda, at=version.published_at)
+            if can_view_agenda(user, agenda)
+            else None
+        ),
     )
     return VersionView(version, view, page_agenda)

@@ -1,6 +1,7 @@
 """An agenda's public pages: the current text, cached whole for visitors,
 and each published version at its permanent address."""
 
+from math import ceil
 from typing import cast
 
 from django.contrib.messages import get_messages
@@ -8,12 +9,14 @@ from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from agendas.cache import GENERATION_KEY, generation
 from agendas.models import Agenda, AgendaVersion
 from core.text import reader_language
+from voting.selectors import next_closing
 
 from .selectors import agenda_view, audience_of, get_visible_agenda
 from .versions import view_of
@@ -58,11 +61,13 @@ def agenda_detail(request: HttpRequest, slug: str) -> HttpResponse:
     current = generation()
     body_key = f"agenda-body:{current}:{agenda.pk}:{language}:{audience}"
     body = cache.get(body_key)
+    timeout = None
     if body is None:
         body = render_to_string(
             "agendas/_agenda_body.html", {"view": agenda_view(request.user, agenda)}
         )
-        cache.set(body_key, body, AGENDA_CACHE_SECONDS)
+        timeout = _good_for(agenda)
+        cache.set(body_key, body, timeout)
     versions = list(agenda.versions.order_by("number").values_list("number", flat=True))
     response = render(
         request,
@@ -70,8 +75,20 @@ def agenda_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {"agenda": agenda, "body": body, "versions": versions},
     )
     if whole_page_key and audience == "public":
-        cache.set(whole_page_key, (current, response.content), AGENDA_CACHE_SECONDS)
+        # The body may come from the cache: the page lives no longer than it may.
+        timeout = timeout or _good_for(agenda)
+        cache.set(whole_page_key, (current, response.content), timeout)
     return response
+
+
+def _good_for(agenda: Agenda) -> int:
+    """How long a page of the agenda may be cached: until its next vote
+    closes by its time, when the page shows that vote's result. No edit
+    marks that moment (agendas.cache), so the page must not outlive it."""
+    closes = next_closing(agenda)
+    if closes is None:
+        return AGENDA_CACHE_SECONDS
+    return max(1, min(AGENDA_CACHE_SECONDS, ceil((closes - timezone.now()).total_seconds())))
 
 
 @require_safe
@@ -86,7 +103,9 @@ def agenda_version(request: HttpRequest, slug: str, number: int) -> HttpResponse
         raise Http404(_("There is no such version of this agenda."))
     shown = view_of(version, request.user)
     body = render_to_string(
-        "agendas/_agenda_body.html", {"view": shown.view, "no_header": True}, request=request
+        "agendas/_agenda_body.html",
+        {"view": shown.view, "no_header": True, "version_note": True},
+        request=request,
     )
     return render(
         request,

@@ -202,6 +202,8 @@ PAGES = [
     Page("agenda-detail", "visitor", slug="sanchez-taboada"),
     Page("agenda-detail", "visitor", slug="national"),
     Page("agenda-version", "visitor", slug=SLUG, number=1),
+    # In consultation, with a closed vote: its results section, chart and table.
+    Page("agenda-detail", "resident", slug=SLUG),
     Page("booklet-form", "visitor", slug="national"),
     Page("compare", "visitor"),
     Page("opendata-index", "visitor"),

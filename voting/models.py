@@ -100,6 +100,11 @@ class VotingRound(models.Model):
         now = now or timezone.now()
         return self.closed_at is not None or (self.closes_at is not None and self.closes_at <= now)
 
+    def closing_time(self):
+        """When it closed (or closes): by hand or by its time, whichever came first."""
+        times = [t for t in (self.closed_at, self.closes_at) if t is not None]
+        return min(times, default=None)
+
     def ballot_issues(self):
         """What residents vote on: the agenda's public prioritised issues.
         A restricted issue is never on a ballot."""

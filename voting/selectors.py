@@ -14,11 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Min, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from access import disclosure
 from access import rules as access
-from agendas.models import Issue
+from agendas.models import Agenda, Issue
 from communities.models import Membership, ParticipantGroup
 from tallies.models import PaperTally, TallyCount
 
@@ -26,6 +28,7 @@ from .keys import receipt_hashes
 from .models import Ballot, BallotGroup, BallotMark, VotingRound
 
 if TYPE_CHECKING:
+    from datetime import datetime
     from uuid import UUID
 
     from access.types import Person
@@ -70,10 +73,17 @@ class IssueResult:
     paper: int = 0
     share: float = 0.0  # of the combined vote, in %
 
+    @property
+    def points(self) -> int:
+        """The points shown beside the combined share: the online points
+        (when shown) and the paper dots, so that two issues whose shares
+        read alike can still be told apart."""
+        return (self.online or 0) + self.paper
+
 
 @dataclass
 class Results:
-    round: VotingRound
+    round: VotingRound | None  # None: the workshops' paper tallies alone
     issues: list[IssueResult]
     ballots: int
     residents: int
@@ -101,20 +111,9 @@ def count_votes(round: VotingRound) -> Results:
         .values_list("issue", "total")
     )
     ballots = Ballot.objects.filter(round=round).count()
-    paper = dict(
-        TallyCount.objects.filter(tally__agenda_id=round.agenda_id)
-        .filter(disclosure.counted_tallies("tally__"))
-        .values("issue")
-        .annotate(total=Sum("dots"))
-        .values_list("issue", "total")
-    )
-    counted = disclosure.counted_tallies()
-    tallies = PaperTally.objects.filter(agenda_id=round.agenda_id).aggregate(
-        paper_voters=Sum("voters", filter=counted, default=0),
-        left_out=Count("pk", filter=~counted),
-    )
+    paper, paper_voters, left_out = _paper_counts(round.agenda_id)
     rows = [IssueResult(issue, online.get(issue.pk, 0), paper.get(issue.pk, 0)) for issue in issues]
-    _share(rows, ballots, tallies["paper_voters"])
+    _share(rows, ballots, paper_voters)
     residents = Membership.objects.filter(  # type: ignore[misc]
         neighbourhood_id=round.agenda.neighbourhood_id, role="resident"
     ).count()
@@ -123,9 +122,62 @@ def count_votes(round: VotingRound) -> Results:
         rows,
         ballots,
         residents,
-        tallies["paper_voters"],
-        tallies_left_out=tallies["left_out"],
+        paper_voters,
+        tallies_left_out=left_out,
     )
+
+
+def _paper_counts(agenda_id: int) -> tuple[dict[int, int], int, int]:
+    """The dots of an agenda's flip charts counted in published figures, by
+    issue; the people who voted on them; how many charts are left out."""
+    paper = dict(
+        TallyCount.objects.filter(tally__agenda_id=agenda_id)
+        .filter(disclosure.counted_tallies("tally__"))
+        .values("issue")
+        .annotate(total=Sum("dots"))
+        .values_list("issue", "total")
+    )
+    counted = disclosure.counted_tallies()
+    tallies = PaperTally.objects.filter(agenda_id=agenda_id).aggregate(
+        paper_voters=Sum("voters", filter=counted, default=0),
+        left_out=Count("pk", filter=~counted),
+    )
+    return paper, tallies["paper_voters"], tallies["left_out"]
+
+
+def paper_results(agenda: Agenda) -> Results | None:
+    """The workshops' paper tallies alone, ranked as `results` ranks a round
+    (its issues, its shares, its order): what an agenda with no closed
+    online vote shows. None when no flip chart is counted."""
+    paper, paper_voters, left_out = _paper_counts(agenda.pk)
+    if not paper_voters:
+        return None
+    issues = VotingRound(agenda=agenda).ballot_issues().select_related("dimension")
+    rows = [IssueResult(issue, None, paper.get(issue.pk, 0)) for issue in issues]
+    _share(rows, 0, paper_voters)
+    return Results(None, rows, 0, 0, paper_voters, online_shown=False, tallies_left_out=left_out)
+
+
+def latest_closed_round(agenda: Agenda, *, at: datetime | None = None) -> VotingRound | None:
+    """The agenda's vote closed most recently by `at` (now when None): by
+    hand or by its closing time."""
+    at = at or timezone.now()
+    return (
+        VotingRound.objects.filter(agenda=agenda)
+        .filter(Q(closed_at__lte=at) | Q(closes_at__lte=at))
+        .select_related("agenda__neighbourhood")
+        .order_by(Coalesce("closed_at", "closes_at").desc(), "-pk")
+        .first()
+    )
+
+
+def next_closing(agenda: Agenda) -> datetime | None:
+    """When the agenda's next open vote closes by its time, if one does: a
+    page showing the agenda's results is good until then."""
+    now = timezone.now()
+    return VotingRound.objects.filter(
+        agenda=agenda, closed_at__isnull=True, closes_at__gt=now
+    ).aggregate(next=Min("closes_at"))["next"]
 
 
 def _share(rows: list[IssueResult], ballots: int, paper_voters: int) -> None:

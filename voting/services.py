@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from agendas.cache import content_changed
 from agendas.models import Issue
 from communities.models import Membership
 from residents.models import ResidentProfile
@@ -147,6 +148,9 @@ def close_round(round: VotingRound, *, now: datetime | None = None) -> bool:
             locked.closed_at = now or timezone.now()
             VotingRound.objects.filter(pk=locked.pk).update(closed_at=locked.closed_at)
         _seal(locked)
+        if closed:
+            # The agenda's pages show the result from now on.
+            content_changed()
     return closed
 
 

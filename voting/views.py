@@ -20,6 +20,7 @@ from core.confirm import Question, ask, confirmed
 from core.forms import render_form
 
 from . import outcomes, selectors, services, times
+from .charts import results_chart
 from .forms import BallotForm, ReceiptForm, RoundForm
 from .models import VotingRound
 
@@ -190,12 +191,14 @@ def results(request, pk):
     round = _round(request, pk, "voting.view_votinground")
     # A round its closing time closed is sealed before anyone reads it.
     services.seal_if_closed(round)
+    result = selectors.results(round)
     return render(
         request,
         "voting/results.html",
         {
             "round": round,
-            "results": selectors.results(round),
+            "results": result,
+            "chart": results_chart(result),
             "is_open": round.is_open(),
             "can_edit": request.user.has_perm("voting.change_votinground", round.agenda),
             "smallest_group": disclosure.SMALLEST_GROUP,

@@ -27,8 +27,8 @@ EVERY_BOOKLET = [
 
 CONTENTS = {"en": "Contents", "es": "Contenido"}
 CHART_TITLE = {
-    "en": "Dots each issue received in the workshop votes",
-    "es": "Puntos que recibió cada tema en las votaciones de los talleres",
+    "en": "Combined result of the vote, by issue",
+    "es": "Resultado combinado de la votación, por tema",
 }
 VOTE_RESULTS = {"en": "Vote results", "es": "Resultados de las votaciones"}
 CONFIDENTIAL = {"en": "CONFIDENTIAL", "es": "CONFIDENCIAL"}

@@ -74,7 +74,8 @@ def test_the_results_page_shows_shares_and_times_in_the_readers_language(
 
     body = response.content.decode()
     for share in shares:
-        assert f"<td>{share}</td>" in body
+        # The combined cell: the share, then the points it stands for.
+        assert f'<td><span class="text-nowrap">{share}</span> ' in body
     assert turnout in body
     # Apatzingán keeps Mexico City's time: 19:14 UTC is 13:14 there.
     assert opened in body

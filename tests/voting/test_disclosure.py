@@ -104,9 +104,11 @@ def results_page_figures(client, round, titles):
     response = client.get(f"/workspace/votes/{round.pk}/", headers=EN)
     assert response.status_code == 200
     ballots = int(re.search(r"(\d+) online ballots", page_text(response)).group(1))
-    rows = tables(response)[None]
+    found = tables(response)
+    rows = found.get(None, [])
     figures = []
-    main = [r for r in rows[1:] if len(r) == 4 and r[0] in titles]
+    # Place, issue, online, paper, combined.
+    main = [r[1:] for r in found["results-table"][1:] if r[1] in titles]
     if all(r[1] != "not shown" for r in main):
         figures.append(("total", ballots, {titles[r[0]]: int(r[1]) for r in main}))
     group_header = next((r for r in rows if r[:2] == ["Group", "Voters"]), None)

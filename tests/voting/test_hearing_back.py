@@ -69,7 +69,7 @@ def test_a_resident_who_voted_sees_they_took_part_and_the_result_in_its_order(de
     # The rest is on the agenda's page.
     assert ranked[top].issue.title_en not in text
     assert f"and {len(ranked) - top} more issues" in text
-    assert 'href="/agendas/lazaro-cardenas/"' in response.content.decode()
+    assert 'href="/agendas/lazaro-cardenas/#results"' in response.content.decode()
 
 
 def test_in_spanish_the_page_says_it_with_usted_and_the_mexican_percent(demo_users):
