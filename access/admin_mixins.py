@@ -26,7 +26,7 @@ from django.utils.text import capfirst
 from modeltranslation.admin import TranslationAdmin
 from rules.contrib.admin import ObjectPermissionsInlineModelAdminMixin, ObjectPermissionsModelAdmin
 
-from core.admin_deletion import LinkRowsUnlisted
+from access.admin_deletion import LinkRowsUnlisted
 
 if TYPE_CHECKING:
     from .types import Person

@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from core.admin_deletion import LinkRowsUnlisted
+from access.admin_deletion import LinkRowsUnlisted
 
 from .models import City, Membership, Neighbourhood, ParticipantGroup, SecurityDimension, User
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from communities import pseudonyms
+from core import pseudonyms
 
 from .tracked import historical_models
 

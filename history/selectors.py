@@ -12,7 +12,7 @@ from django.db import models
 from django.utils import formats
 from django.utils.functional import Promise
 
-from communities import pseudonyms
+from core import pseudonyms
 from core.text import LANGUAGE_CODES, in_language, localized
 
 from . import reasons

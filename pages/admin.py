@@ -1,7 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
-from core.admin_deletion import LinkRowsUnlisted
+from access.admin_deletion import LinkRowsUnlisted
 from core.text import LANGUAGE_CODES
 
 from .models import PrivacyNotice, SiteText

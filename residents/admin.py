@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from core.admin_deletion import LinkRowsUnlisted
+from access.admin_deletion import LinkRowsUnlisted
 
 from .models import SensitiveGroup
 

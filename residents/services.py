@@ -15,8 +15,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from communities import pseudonyms
 from communities.models import Membership, Neighbourhood, User
+from core import pseudonyms
 
 from .codes import ALPHABET, code_hash, code_hashes, new_code, normalise
 from .models import CodeBatch, CodeSheet, ParticipantCode, ResidentProfile

@@ -6,10 +6,11 @@ which writes nothing.
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +18,6 @@ from django.utils.translation import gettext as _
 from agendas.cache import content_changed
 from agendas.models import Issue
 from communities.models import Membership
-from residents.models import ResidentProfile
 
 from .keys import receipt_hash, voter_key, voter_keys
 from .models import Ballot, BallotGroup, BallotMark, Participation, VotingRound
@@ -108,9 +108,11 @@ def cast_ballot(round: VotingRound, user: User, marks: dict[int, int]) -> str:
             BallotMark(ballot=ballot, issue_id=issue_id, points=points)
             for issue_id, points in points_of(round, marks).items()
         )
-        profile = ResidentProfile.objects.filter(user=user).first()
-        if profile:
-            ballot.groups.set(profile.groups.all())
+        # The groups the resident said they belong to, read through their
+        # account: the residents app stands above voting, whose results the
+        # published agenda reads. No profile: nothing said of their groups.
+        with contextlib.suppress(ObjectDoesNotExist):
+            ballot.groups.set(user.resident_profile.groups.all())
         try:
             with transaction.atomic():
                 Participation.objects.create(round=round, voter=user)

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
-from communities import pseudonyms
+from core import pseudonyms
 from history import reasons
 from tests.helpers import EN, ES
 from tests.voting import resident_with_code

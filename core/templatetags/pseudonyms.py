@@ -1,9 +1,9 @@
 """{{ user.get_username|pseudonym }}: a resident's pseudonym in the reader's
-language (communities.pseudonyms); any other name as it is."""
+language (core.pseudonyms); any other name as it is."""
 
 from django import template
 
-from communities import pseudonyms
+from core import pseudonyms
 
 register = template.Library()
 
