@@ -19,7 +19,8 @@ def history(client, url, headers=EN):
     for entry in re.findall(r'<li class="history-entry">(.*?)</li>', body, flags=re.S):
         heading = _text(re.search(r"<h2[^>]*>(.*?)</h2>", entry, flags=re.S).group(1))
         rows = re.findall(
-            r'<th scope="row">(.*?)</th><td[^>]*><del>(.*?)</del></td><td[^>]*><ins>(.*?)</ins></td>',
+            r'<th scope="row">(.*?)</th><td[^>]*><del>(.*?)</del></td>'
+            r"<td[^>]*><ins>(.*?)</ins></td>",
             entry,
             flags=re.S,
         )
