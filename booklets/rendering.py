@@ -37,38 +37,48 @@ def booklet_html(agenda, *, user, edition, language, paper, stamp=None):
     whoever asks; the internal one holds what `user` may see, restricted
     items included (the caller has checked they may)."""
     with translation.override(language):
-        view = agenda_view(user, agenda, public_only=edition == Edition.PUBLIC)
-        context = {
-            "view": view,
-            "agenda": agenda,
-            "edition": edition,
-            "confidential": edition == Edition.INTERNAL,
-            "language": language,
-            "page_size": PAPER_SIZES[paper],
-            "dimensions": SecurityDimension.objects.order_by("order"),
-            "participation": participation(agenda, edition=edition, total=view.participants),
-            "stamp": stamp,
-            # Links in the PDF (to the local evidence a national point cites)
-            # lead to the site itself.
-            "site_url": settings.SITE_URL.rstrip("/"),
-            "strings": {
-                # Text that print CSS puts in the page margins.
-                "page": _("Page"),
-                "of": _("of"),
-                "confidential": _("Confidential"),
-                "exported": (
-                    _("Exported by %(name)s on %(date)s")
-                    % {
-                        "name": stamp.name,
-                        # As the site's pages write a date and time, in the booklet's language.
-                        "date": date_format(timezone.localtime(stamp.when), "DATETIME_FORMAT"),
-                    }
-                    if stamp
-                    else ""
-                ),
-            },
-        }
+        context = booklet_context(
+            agenda, user=user, edition=edition, language=language, paper=paper, stamp=stamp
+        )
         return render_to_string("booklets/booklet.html", context)
+
+
+def booklet_context(agenda, *, user, edition, language, paper, stamp=None):
+    """The one read of an agenda that every printed or editable document of
+    it is made from (the PDF booklet, the Word document): the same items
+    under the same rules. Call it with the document's language active."""
+    view = agenda_view(user, agenda, public_only=edition == Edition.PUBLIC)
+    context = {
+        "view": view,
+        "agenda": agenda,
+        "edition": edition,
+        "confidential": edition == Edition.INTERNAL,
+        "language": language,
+        "page_size": PAPER_SIZES[paper],
+        "dimensions": SecurityDimension.objects.order_by("order"),
+        "participation": participation(agenda, edition=edition, total=view.participants),
+        "stamp": stamp,
+        # Links in the PDF (to the local evidence a national point cites)
+        # lead to the site itself.
+        "site_url": settings.SITE_URL.rstrip("/"),
+        "strings": {
+            # Text that print CSS puts in the page margins.
+            "page": _("Page"),
+            "of": _("of"),
+            "confidential": _("Confidential"),
+            "exported": (
+                _("Exported by %(name)s on %(date)s")
+                % {
+                    "name": stamp.name,
+                    # As the site's pages write a date and time, in the booklet's language.
+                    "date": date_format(timezone.localtime(stamp.when), "DATETIME_FORMAT"),
+                }
+                if stamp
+                else ""
+            ),
+        },
+    }
+    return context
 
 
 def content_key(html, *, edition, language, paper, user=None):
