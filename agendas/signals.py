@@ -11,7 +11,7 @@ from communities.models import City, Neighbourhood, ParticipantGroup, SecurityDi
 from workshops.models import Attendance, Workshop
 
 from .cache import content_changed
-from .models import Agenda, Issue, Section
+from .models import Agenda, Colophon, Issue, Section
 
 
 @receiver([post_save, post_delete], sender=Agenda)
@@ -19,6 +19,7 @@ def agenda_changed(sender, **kwargs):
     content_changed()
 
 
+@receiver([post_save, post_delete], sender=Colophon)
 @receiver([post_save, post_delete], sender=Section)
 @receiver([post_save, post_delete], sender=Issue)
 def touch_agenda(sender, instance, **kwargs):

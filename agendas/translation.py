@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Agenda, Issue, Section
+from .models import Agenda, Colophon, Issue, Section
 
 
 @register(Agenda)
@@ -16,3 +16,8 @@ class SectionTranslation(TranslationOptions):
 @register(Issue)
 class IssueTranslation(TranslationOptions):
     fields = ("title", "description")
+
+
+@register(Colophon)
+class ColophonTranslation(TranslationOptions):
+    fields = ("publisher", "team", "institutions", "funders", "design", "acknowledgements")

@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from communities.models import ParticipantGroup, SecurityDimension
+from publication.facts import publication_facts
 from publication.selectors import agenda_view
 from workshops.models import Attendance, Workshop
 from workshops.public import published_attendance, published_workshops
@@ -58,6 +59,8 @@ def booklet_context(agenda, *, user, edition, language, paper, stamp=None):
         "dimensions": SecurityDimension.objects.order_by("order"),
         "participation": participation(agenda, edition=edition, total=view.participants),
         "stamp": stamp,
+        # Cycle, version, permanent address, citation, licence and credits.
+        "publication": publication_facts(agenda),
         # Links in the PDF (to the local evidence a national point cites)
         # lead to the site itself.
         "site_url": settings.SITE_URL.rstrip("/"),

@@ -20,7 +20,13 @@ if TYPE_CHECKING:
 # The made-up address booklets are rendered at; `.invalid` never resolves.
 BASE_URL = "https://booklet.invalid/"
 STATIC_PREFIX = "/static/"
-TYPES = {".css": "text/css", ".woff": "font/woff", ".woff2": "font/woff2", ".svg": "image/svg+xml"}
+TYPES = {
+    ".css": "text/css",
+    ".woff": "font/woff",
+    ".woff2": "font/woff2",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+}
 
 
 class RefusedURL(FatalURLFetchingError):

@@ -81,7 +81,18 @@ def render_markdown(text: str, **replacements: object) -> SafeString:
     values (for instance {participants}, counted from the workshops)."""
     for name, value in replacements.items():
         text = text.replace("{" + name + "}", str(value))
-    html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
+    return _sanitised(markdown.markdown(text, extensions=["sane_lists"], output_format="html"))
+
+
+def render_markdown_lines(text: str) -> SafeString:
+    """Markdown to sanitised HTML, each line break kept: lists of names, one a
+    line, as people type credits."""
+    return _sanitised(
+        markdown.markdown(text, extensions=["sane_lists", "nl2br"], output_format="html")
+    )
+
+
+def _sanitised(html: str) -> SafeString:
     return mark_safe(
         nh3.clean(
             html,

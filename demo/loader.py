@@ -13,7 +13,7 @@ import yaml
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from agendas.models import Agenda, Issue, Section
+from agendas.models import Agenda, Colophon, Issue, Section
 from communities.models import City, Membership, Neighbourhood, ParticipantGroup, SecurityDimension
 from core.text import LANGUAGE_CODES
 from pages.models import SiteText
@@ -140,7 +140,8 @@ def load_demo(path=DATA_FILE):
             _load_workshops(report, neighbourhood, item.get("workshops", []), groups)
 
     for item in data["agendas"]:
-        _load_agenda(report, item, neighbourhoods, dimensions)
+        agenda = _load_agenda(report, item, neighbourhoods, dimensions)
+        _load_colophon(report, agenda, item, data["colophon"])
     # Points cite local issues and proposals: loaded once every agenda is.
     for item in data["agendas"]:
         _load_points(report, item)
@@ -236,6 +237,32 @@ def _load_agenda(report, item, neighbourhoods, dimensions):
             {"actor": data["actor"], **_bilingual("text", data["text"])},
         )
     _trim(report, Proposal.objects.filter(agenda=agenda, order__gte=len(proposals)))
+    return agenda
+
+
+def _load_colophon(report, agenda, item, credits):
+    """The agenda's credits: those the publication shares, and the teams
+    `colophon_teams` names, in that order. The licence is left as it is (the
+    summary names none): the default, or what a team chose since."""
+    teams = [credits["teams"][name] for name in item.get("colophon_teams", [])]
+    _upsert(
+        report,
+        Colophon,
+        {"agenda": agenda},
+        {
+            "first_year": credits.get("first_year"),
+            "last_year": credits.get("last_year"),
+            **{
+                f"team_{code}": "\n\n".join(team.get(code, "") for team in teams)
+                for code in LANGUAGE_CODES
+            },
+            **{
+                key: value
+                for name in ("institutions", "funders", "design", "acknowledgements")
+                for key, value in _bilingual(name, credits.get(name)).items()
+            },
+        },
+    )
 
 
 def _load_points(report, item):

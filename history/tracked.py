@@ -20,6 +20,7 @@ TRACKED = {
     "workshops.Attendance": [],
     "agendas.Section": [],
     "agendas.Issue": ["related_dimensions", "workshops"],
+    "agendas.Colophon": [],
     "proposals.Proposal": ["issues"],
     "synthesis.NationalPoint": ["issues", "proposals"],
     "tallies.PaperTally": [],

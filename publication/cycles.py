@@ -1,7 +1,8 @@
 """An agenda's next cycle: the work of a neighbourhood goes on in a new
 draft while the published text stands, unchanged, at its addresses.
 
-The new agenda copies the texts of the published one and, when asked, its
+The new agenda copies the texts of the published one, its credits (but the
+years of its cycle) and, when asked, its
 issues and proposals, each with a history of its own that starts at the
 copy (revision 1, one record saying what it was copied from). A restricted
 issue stays restricted; proposals keep their links, to the copied issues.
@@ -19,7 +20,7 @@ from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 
-from agendas.models import Agenda, Issue, Section
+from agendas.models import Agenda, Colophon, Issue, Section
 from communities.models import User
 from core.text import LANGUAGE_CODES
 from history import reasons
@@ -141,6 +142,10 @@ def start_next_cycle(
                         (_set("proposals"), list(point.proposals.all())),
                     ],
                 )
+        credits = Colophon.objects.filter(agenda=current).first()
+        if credits is not None:
+            # The same team and licence, most likely; the years are the new cycle's own.
+            _made(Colophon(agenda=new, licence=credits.licence, **_texts(credits)), reason, by)
         if copy_items:
             _copy_items(current, new, reason, by)
     return new

@@ -244,6 +244,7 @@ PAGES = [
     Page("workspace-agenda", "facilitator", slug=SLUG),
     Page("workspace-agenda-status", "admin", slug="nuevo-almaguer", query="?to=published"),
     Page("workspace-agenda-next-cycle", "admin", slug="national"),
+    Page("workspace-agenda-colophon", "facilitator", slug=SLUG),
     Page("workspace-section-create", "facilitator", slug=SLUG),
     Page("workspace-section-edit", "facilitator", pk=lambda d: d.section.pk),
     Page("workspace-section-history", "facilitator", pk=lambda d: d.section.pk),

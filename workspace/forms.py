@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agendas import services as agenda_services
-from agendas.models import Agenda, Issue, Section
+from agendas.models import Agenda, Colophon, Issue, Section
 from communities.models import SecurityDimension
 from core.forms import LinksByServices
 from core.text import LANGUAGE_CODES, in_language, localized
@@ -259,3 +259,58 @@ class NextCycleForm(forms.Form):
                     % {"title": typed},
                 )
         return cleaned
+
+
+class ColophonForm(BilingualMixin, forms.ModelForm):
+    """The agenda's credits as its booklet prints them: the years of its
+    cycle, who made and supported it, and its licence."""
+
+    bilingual = dict.fromkeys(
+        ("publisher", "team", "institutions", "funders", "design", "acknowledgements"), False
+    )
+
+    class Meta:
+        model = Colophon
+        fields = [
+            "first_year", "last_year", "licence", "publisher_es", "publisher_en",
+            "team_es", "team_en", "institutions_es", "institutions_en",
+            "funders_es", "funders_en", "design_es", "design_en",
+            "acknowledgements_es", "acknowledgements_en",
+        ]  # fmt: skip
+        widgets = {
+            "licence": forms.RadioSelect,
+            **{
+                f"{base}_{code}": forms.Textarea(attrs={"rows": rows})
+                for base, rows in (
+                    ("team", 12),
+                    ("institutions", 3),
+                    ("funders", 3),
+                    ("design", 3),
+                    ("acknowledgements", 4),
+                )
+                for code in LANGUAGE_CODES
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.label_bilingual_fields()
+        for base in self.bilingual:
+            help_text = Colophon._meta.get_field(base).help_text
+            for code in LANGUAGE_CODES:
+                self.fields[f"{base}_{code}"].help_text = help_text
+        years = _(
+            "When its workshops ran. Left empty, the booklet reads the years "
+            "from the dates of the neighbourhood's workshops."
+        )
+        self.fields["first_year"].help_text = years
+        for name in ("first_year", "last_year"):
+            self.fields[name].widget.attrs.update(
+                {"min": 1950, "max": 2100, "inputmode": "numeric"}
+            )
+            self.fields[name].error_messages["invalid"] = _(
+                "Write a year between 1950 and 2100, or leave it empty."
+            )
+        self.fields["licence"].error_messages["invalid_choice"] = _(
+            "Choose one of the listed licences."
+        )

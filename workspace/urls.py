@@ -66,6 +66,7 @@ urlpatterns = [
         views.agenda_next_cycle,
         name="workspace-agenda-next-cycle",
     ),
+    path("agendas/<slug:slug>/credits/", views.agenda_colophon, name="workspace-agenda-colophon"),
     *(page for kind in KINDS.values() for page in item_pages(kind)),
     *administration_patterns,
     *residents_patterns,

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_safe
 
 from access.fetch import require
 from administration.selectors import setup_steps
-from agendas.models import Agenda, Issue, Section
+from agendas.models import Agenda, Colophon, Issue, Section
 from communities.models import Neighbourhood
 from core.confirm import Question, ask, confirmed
 from core.forms import render_form
@@ -30,7 +30,7 @@ from synthesis.models import POINT_KINDS, NationalPoint
 from tallies.models import PaperTally
 
 from .common import GET_POST, agenda_for
-from .forms import NextCycleForm
+from .forms import ColophonForm, NextCycleForm
 from .point_form import list_name
 from .selectors import dashboard as dashboard_for
 from .selectors import publishing as publishing_of
@@ -204,6 +204,21 @@ def agenda_next_cycle(request, slug):
         "versions": list(agenda.versions.order_by("number").values_list("number", flat=True)),
     }
     return render_form(request, "workspace/next_cycle.html", context)
+
+
+@GET_POST
+@login_required
+def agenda_colophon(request, slug):
+    """The agenda's credits and licence, as its booklets print them on the
+    cover, the credits page and the back cover."""
+    agenda = agenda_for(request, slug, "agendas.change_agenda")
+    colophon = Colophon.objects.filter(agenda=agenda).first() or Colophon(agenda=agenda)
+    form = ColophonForm(request.POST if request.method == "POST" else None, instance=colophon)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The credits are saved. The next booklet prints them."))
+        return redirect("workspace-agenda", slug=agenda.slug)
+    return render_form(request, "workspace/colophon.html", {"agenda": agenda, "form": form})
 
 
 def _publish_question(agenda):

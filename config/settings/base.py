@@ -408,6 +408,9 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_VERBOSE = False
 # Participant code slips link to the site at this address.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# The publishing body's logo, printed on the cover of every booklet: a static
+# file (SVG or PNG) named as under static/, e.g. "img/publisher.svg".
+PUBLISHER_LOGO = env.str("PUBLISHER_LOGO", default="")
 # Residents are deleted this many days after their neighbourhood's cycle
 # closed (its agenda published): `manage.py purge_residents`. The privacy
 # notice tells residents the number.

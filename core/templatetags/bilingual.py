@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from core import text
-from core.text import Localized, localized, plain_text, render_markdown
+from core.text import Localized, localized, plain_text, render_markdown, render_markdown_lines
 
 register = template.Library()
 
@@ -49,6 +49,13 @@ def tr_md(obj: Any, field: str, participants: int | None = None) -> str:
     value = localized(obj, field)
     replacements = {} if participants is None else {"participants": participants}
     return _marked(value, render_markdown(value.text, **replacements), element="div")
+
+
+@register.simple_tag
+def tr_md_lines(obj: Any, field: str) -> str:
+    """A Markdown block whose line breaks are kept: credits, one name a line."""
+    value = localized(obj, field)
+    return _marked(value, render_markdown_lines(value.text), element="div")
 
 
 @register.filter
