@@ -10,6 +10,7 @@ language active: the citation and the licence are written in it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.db.models import Max, Min
@@ -128,4 +129,17 @@ def publication_facts(agenda: Agenda) -> PublicationFacts:
         colophon=colophon,
         publisher=publisher,
         logo=publisher_logo(),
+    )
+
+
+def version_citation(version: AgendaVersion) -> str:
+    """How to cite one published version, by the title it was published
+    under, at its permanent address (its page shows this)."""
+    colophon = Colophon.objects.filter(agenda_id=version.agenda_id).first() or Colophon()
+    title = localized(SimpleNamespace(**version.snapshot["agenda"]), "title").text
+    return citation(
+        title=title,
+        publisher=localized(colophon, "publisher").text,
+        version=version,
+        url=settings.SITE_URL.rstrip("/") + version.get_absolute_url(),
     )

@@ -18,6 +18,7 @@ from agendas.models import Agenda, AgendaVersion
 from core.text import reader_language
 from voting.selectors import next_closing
 
+from .facts import version_citation
 from .selectors import agenda_view, audience_of, get_visible_agenda
 from .versions import view_of
 
@@ -119,5 +120,6 @@ def agenda_version(request: HttpRequest, slug: str, number: int) -> HttpResponse
                 version.agenda.versions.order_by("number").values_list("number", flat=True)
             ),
             "sees_draft": request.user.has_perm("agendas.view_agenda", version.agenda),
+            "citation": version_citation(version),
         },
     )

@@ -14,6 +14,7 @@ from django.contrib.auth.models import AnonymousUser
 from agendas.models import Agenda, Issue
 from booklets.rendering import booklet_html
 from communities.models import SecurityDimension
+from core.pdf import render_pdf
 from tests.helpers import squash
 
 from .pdf import AGENDAS, LANGUAGES, RESTRICTED_TITLE
@@ -127,3 +128,22 @@ def test_the_public_cover_shows_no_restricted_work(demo_users):
     assert f"dim-{hidden.slug}" in internal
     assert "Neighbourhood Lázaro Cárdenas, Apatzingán" not in public  # the workshop's place
     assert RESTRICTED_TITLE["en"] not in public
+
+
+def test_the_publishers_logo_is_printed_on_the_cover_when_set(settings):
+    agenda = Agenda.objects.get(slug="national")
+
+    def cover():
+        html = booklet_html(
+            agenda, user=AnonymousUser(), edition="public", language="en", paper="a4"
+        )
+        return html, html.split('<section class="cover', 1)[1].split("</section>", 1)[0]
+
+    settings.PUBLISHER_LOGO = "favicon.svg"
+    html, shown = cover()
+    assert '<img class="cover-logo" src="/static/favicon.svg"' in shown
+    assert render_pdf(html)  # the booklet's fetcher serves it
+    # Not one of the site's images: no logo, rather than a booklet that fails.
+    for name in ("missing.svg", "css/booklet.css", "https://example.org/logo.png"):
+        settings.PUBLISHER_LOGO = name
+        assert "<img" not in cover()[1], name

@@ -2,6 +2,7 @@
 edit the agenda, and printed by its next booklet."""
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
@@ -150,3 +151,10 @@ def test_a_draft_is_cited_at_its_page_until_it_is_published(demo_users):
     assert copied.team_en == kept.team_en and copied.licence == kept.licence
     assert (copied.first_year, copied.last_year) == (None, None)
     assert (kept.first_year, kept.last_year) == (2016, 2018)
+
+
+def test_a_version_page_says_how_to_cite_it(client):
+    response = client.get(reverse("agenda-version", args=[SLUG, 1]), headers=EN)
+    text = page_text(response)
+    assert "How to cite: Human Security Agenda for Apatzingán. Version 1," in text
+    assert f"{settings.SITE_URL.rstrip('/')}/agendas/{SLUG}/v1/" in text
