@@ -10,14 +10,16 @@ import pytest
 import segno
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.utils.html import escape
 
-from agendas.models import Agenda, Issue
+from agendas.models import Agenda, Colophon, Issue
 from booklets.rendering import booklet_html
 from communities.models import SecurityDimension
 from core.pdf import render_pdf
 from tests.helpers import squash
 
 from .pdf import AGENDAS, LANGUAGES, RESTRICTED_TITLE
+from .test_safe_rendering import XSS, assert_harmless
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +29,7 @@ HOW_TO_CITE = {"en": "How to cite", "es": "Cómo citar"}
 LICENCE = {"en": "All rights reserved", "es": "Todos los derechos reservados"}
 TEAM = {"en": "Coordinating Team", "es": "Equipo coordinador"}
 # Each local agenda prints its own city's team, not the others'.
+CREDIT_TEXTS = ("publisher", "team", "institutions", "funders", "design", "acknowledgements")
 CITY_TEAM = {
     "lazaro-cardenas": "Luz Paula Parra Rosales",
     "sanchez-taboada": "Nohora Constanza Niño Vega",
@@ -147,3 +150,18 @@ def test_the_publishers_logo_is_printed_on_the_cover_when_set(settings):
     for name in ("missing.svg", "css/booklet.css", "https://example.org/logo.png"):
         settings.PUBLISHER_LOGO = name
         assert "<img" not in cover()[1], name
+
+
+@pytest.mark.parametrize("text", XSS)
+def test_typed_credits_come_out_harmless(text):
+    agenda = Agenda.objects.get(slug="lazaro-cardenas")
+    Colophon.objects.filter(agenda=agenda).update(
+        **{f"{name}_{code}": text for name in CREDIT_TEXTS for code in ("es", "en")}
+    )
+    html = booklet_html(agenda, user=AnonymousUser(), edition="public", language="en", paper="a4")
+    head, body = re.split(r"<body\b", html, maxsplit=1)
+    assert_harmless(body)
+    assert "<script" not in head.lower()
+    # The publisher is printed as the words typed (on the cover, the credits
+    # page and in the citation).
+    assert body.count(escape(text)) >= 3
