@@ -116,6 +116,7 @@ ARGUMENTS = {
     "workspace-agenda": lambda d: [{"slug": "lazaro-cardenas"}, {"slug": "national"}],
     "workspace-agenda-status": lambda d: [{"slug": "lazaro-cardenas"}],
     "workspace-agenda-next-cycle": lambda d: [{"slug": "lazaro-cardenas"}, {"slug": "national"}],
+    "workspace-agenda-colophon": lambda d: [{"slug": "lazaro-cardenas"}, {"slug": "national"}],
     "workspace-issue-create": lambda d: [{"slug": "lazaro-cardenas"}],
     "workspace-issue-edit": lambda d: [{"pk": d.hidden.pk}],
     "workspace-issue-delete": lambda d: [{"pk": d.hidden.pk}],
