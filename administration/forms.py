@@ -15,6 +15,7 @@ from communities.models import (
     time_zones,
 )
 from core.colours import contrast_with_white
+from core.icons import DIMENSION_ICONS
 from core.text import LANGUAGE_CODES, in_language, localized
 
 from . import services
@@ -259,17 +260,21 @@ class DimensionForm(Bilingual, OrderedForm):
 
     field_order = [
         "name_es", "name_en", "description_es", "description_en", "order", "palette", "colour",
+        "icon",
     ]  # fmt: skip
 
     class Meta:
         model = SecurityDimension
-        fields = ["name_es", "name_en", "description_es", "description_en", "order", "colour"]
+        fields = [
+            "name_es", "name_en", "description_es", "description_en", "order", "colour", "icon",
+        ]  # fmt: skip
         widgets = {"description_es": _textarea(), "description_en": _textarea()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.label_bilingual_fields()
         self.fields["palette"].choices = [*PALETTE, (OTHER_COLOUR, _("Another colour"))]
+        self.fields["icon"].choices = [("", _("No icon")), *DIMENSION_ICONS]
         if self.instance.pk:
             known = dict(PALETTE)
             if self.instance.colour in known:

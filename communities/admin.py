@@ -48,7 +48,7 @@ class NeighbourhoodAdmin(LinkRowsUnlisted, TranslationAdmin):
 
 @admin.register(SecurityDimension)
 class SecurityDimensionAdmin(LinkRowsUnlisted, TranslationAdmin):
-    list_display = ["name", "order", "colour", "slug"]
+    list_display = ["name", "order", "colour", "icon", "slug"]
     list_editable = ["order"]
 
 

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q, Sum
 from django.utils.translation import gettext_lazy as _
 
+from core.icons import DIMENSION_ICONS
 from core.text import localized
 
 
@@ -176,6 +177,15 @@ class SecurityDimension(models.Model):
         _("colour"),
         max_length=7,
         help_text=_("A dark colour as #rrggbb; white text must be readable on it."),
+    )
+    # Drawn beside the dimension's name on pages and in booklets (never
+    # instead of it): one of the site's icons, so that it is collected.
+    icon = models.CharField(
+        _("icon"),
+        max_length=40,
+        blank=True,
+        choices=DIMENSION_ICONS,
+        help_text=_("Drawn beside the dimension's name on the agenda pages and in the booklets."),
     )
 
     class Meta:

@@ -103,6 +103,7 @@ def load_demo(path=DATA_FILE):
             {
                 "order": item["order"],
                 "colour": item["colour"],
+                "icon": item.get("icon", ""),
                 **_bilingual("name", item["name"]),
                 **_bilingual("description", item.get("description")),
             },

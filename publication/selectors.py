@@ -3,6 +3,7 @@ printed booklet. Everything starts from the `visible_to` querysets."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -14,6 +15,7 @@ from access import disclosure
 from access import rules as access
 from agendas.models import Agenda, Issue, Section
 from communities.models import Neighbourhood, SecurityDimension
+from core.icons import ACTOR_ICONS
 from proposals.models import Proposal
 from voting.public import AgendaResults, agenda_results
 
@@ -28,6 +30,81 @@ class DimensionGroup:
 
 
 @dataclass
+class CrossCuttingIssue:
+    """An issue shown in a block of its own, with every dimension it touches."""
+
+    issue: Any
+    dimensions: list[Any]  # its own dimension first, then the related ones
+
+
+@dataclass
+class ActorGroup:
+    """The proposals addressed to one actor, under the booklets' heading."""
+
+    actor: str
+    heading: Promise
+    proposals: list[Any]
+
+    @property
+    def icon(self) -> str:
+        return ACTOR_ICONS[self.actor]
+
+
+# The seed's booklets give an issue a block of its own when it touches this
+# many security dimensions or more (Tijuana's landslides touch five).
+CROSS_CUTTING_FROM = 3
+
+
+def dimensions_touched(issue: Any) -> list[Any]:
+    """The issue's own dimension, then each related one it does not repeat."""
+    touched = [issue.dimension]
+    for dimension in issue.related_dimensions.all():
+        if dimension.slug not in {d.slug for d in touched}:
+            touched.append(dimension)
+    return touched
+
+
+def is_cross_cutting(issue: Any) -> bool:
+    return len(dimensions_touched(issue)) >= CROSS_CUTTING_FROM
+
+
+def arrange_issues(
+    issues: Iterable[Any],
+) -> tuple[list[DimensionGroup], list[CrossCuttingIssue], list[Any]]:
+    """(dimension groups, cross-cutting issues, silenced issues) of an agenda's
+    issues in their order, each issue in exactly one of them: a prioritised
+    issue touching three dimensions or more is cross-cutting, and is not also
+    listed under its own dimension. Silenced issues stay together, whatever
+    they touch. The live page, its published versions and the booklets all
+    arrange issues here, so that they agree."""
+    groups: dict[str, DimensionGroup] = {}
+    cross_cutting: list[CrossCuttingIssue] = []
+    silenced: list[Any] = []
+    for issue in issues:
+        if issue.kind == Issue.Kind.SILENCED:
+            silenced.append(issue)
+        elif is_cross_cutting(issue):
+            cross_cutting.append(CrossCuttingIssue(issue, dimensions_touched(issue)))
+        else:
+            # Groups follow the order in which the agenda first names them.
+            slug = issue.dimension.slug
+            groups.setdefault(slug, DimensionGroup(issue.dimension)).issues.append(issue)
+    return list(groups.values()), cross_cutting, silenced
+
+
+def group_by_actor(proposals: Iterable[Any]) -> list[ActorGroup]:
+    """The proposals under each actor that has some, in the actors' order."""
+    by_actor: dict[str, list[Any]] = {actor: [] for actor in Proposal.Actor.values}
+    for proposal in proposals:
+        by_actor[proposal.actor].append(proposal)
+    return [
+        ActorGroup(actor, Proposal.HEADINGS[actor], items)
+        for actor, items in by_actor.items()
+        if items
+    ]
+
+
+@dataclass
 class AgendaView:
     # The live agenda and its items, or a published version's copies of them
     # (publication.versions), which the same templates read.
@@ -37,10 +114,21 @@ class AgendaView:
     sections: dict[str, list[Any]]  # kind -> [Section]
     dimension_groups: list[DimensionGroup]  # prioritised issues by primary dimension
     silenced: list[Any]
-    proposals_by_actor: list[tuple[Promise, list[Any]]]  # [(heading, [Proposal])]
+    actor_groups: list[ActorGroup]
     paper_votes: dict[str, int]  # {"voters": people who voted on paper, "workshops": tallies}
     # The result of the agenda's votes as its readers see it (voting.public).
     vote_results: AgendaResults | None = None
+    # Prioritised issues touching three dimensions or more (arrange_issues).
+    cross_cutting: list[CrossCuttingIssue] = field(default_factory=list)
+
+    @property
+    def proposals_by_actor(self) -> list[tuple[Promise, list[Any]]]:
+        """[(heading, [Proposal])] of each actor that has proposals."""
+        return [(group.heading, group.proposals) for group in self.actor_groups]
+
+    @property
+    def has_priority_issues(self) -> bool:
+        return bool(self.dimension_groups or self.cross_cutting)
 
 
 def get_visible_agenda(user: Person, slug: str) -> Agenda:
@@ -90,21 +178,7 @@ def agenda_view(user: Person, agenda: Agenda, *, public_only: bool = False) -> A
         )
         .order_by("order", "pk")
     )
-    groups: dict[int, DimensionGroup] = {}
-    silenced: list[Issue] = []
-    for issue in issues:
-        if issue.kind == Issue.Kind.SILENCED:
-            silenced.append(issue)
-        else:
-            # Groups follow the order in which the agenda first names them.
-            groups.setdefault(issue.dimension_id, DimensionGroup(issue.dimension)).issues.append(
-                issue
-            )
-
-    by_actor: dict[str, list[Proposal]] = {actor: [] for actor in Proposal.Actor.values}
-    for proposal in proposals.filter(agenda=agenda).order_by("order", "pk"):
-        by_actor[proposal.actor].append(proposal)
-    by_heading = [(Proposal.HEADINGS[actor], items) for actor, items in by_actor.items() if items]
+    groups, cross_cutting, silenced = arrange_issues(issues)
     from tallies.models import PaperTally
 
     counted = disclosure.counted_tallies()  # as the dots above
@@ -117,9 +191,10 @@ def agenda_view(user: Person, agenda: Agenda, *, public_only: bool = False) -> A
         audience="public" if public_only else audience_of(user, agenda),
         participants=participants,
         sections=sections,
-        dimension_groups=list(groups.values()),
+        dimension_groups=groups,
+        cross_cutting=cross_cutting,
         silenced=silenced,
-        proposals_by_actor=by_heading,
+        actor_groups=group_by_actor(proposals.filter(agenda=agenda).order_by("order", "pk")),
         vote_results=agenda_results(agenda),
     )
 

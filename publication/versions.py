@@ -29,7 +29,7 @@ from synthesis.models import NationalPoint
 from synthesis.selectors import evidence, reader_of
 from voting.public import agenda_results
 
-from .selectors import AgendaView, DimensionGroup
+from .selectors import AgendaView, arrange_issues, group_by_actor
 
 if TYPE_CHECKING:
     from access.types import Person
@@ -209,25 +209,29 @@ def view_of(version: AgendaVersion, user: Person) -> VersionView:
             "pk", "visibility", "public_id"
         )
     }
-    groups: dict[str, DimensionGroup] = {}
-    silenced: list[SimpleNamespace] = []
+    # The version keeps each dimension's words; how a dimension is drawn (its
+    # icon) is the site's design, read live like its colour.
+    icons = dict(SecurityDimension.objects.values_list("slug", "icon"))
+
+    def dimension(item: dict[str, str]) -> SimpleNamespace:
+        return SimpleNamespace(**item, icon=icons.get(item["slug"], ""))
+
+    issues: list[SimpleNamespace] = []
     for item in data["issues"]:
         visibility, public_id = live.get(item["pk"], (None, None))
         restricted = Issue.Visibility.RESTRICTED in (item["visibility"], visibility)
         if restricted and not sees_restricted:
             continue
-        issue = SimpleNamespace(
-            **{k: v for k, v in item.items() if k not in ("dimension", "related", "public_id")},
-            public_id=item.get("public_id") or public_id,
-            is_restricted=restricted,
-            dimension=SimpleNamespace(**item["dimension"]),
-            related_dimensions=_Many(SimpleNamespace(**d) for d in item["related"]),
+        issues.append(
+            SimpleNamespace(
+                **{k: v for k, v in item.items() if k not in ("dimension", "related", "public_id")},
+                public_id=item.get("public_id") or public_id,
+                is_restricted=restricted,
+                dimension=dimension(item["dimension"]),
+                related_dimensions=_Many(dimension(d) for d in item["related"]),
+            )
         )
-        if item["kind"] == Issue.Kind.SILENCED:
-            silenced.append(issue)
-        else:
-            slug = item["dimension"]["slug"]
-            groups.setdefault(slug, DimensionGroup(issue.dimension)).issues.append(issue)
+    groups, cross_cutting, silenced = arrange_issues(issues)
     sections: dict[str, list[SimpleNamespace]] = {}
     points = _points_as_read_by(reader_of(user, agenda), data["sections"])
     section_ids = _public_ids(Section, data["sections"])
@@ -238,15 +242,14 @@ def view_of(version: AgendaVersion, user: Person) -> VersionView:
         )
         section.point_list = points.get(item["pk"], [])
         sections.setdefault(item["kind"], []).append(section)
-    by_actor: dict[str, list[SimpleNamespace]] = {actor: [] for actor in Proposal.Actor.values}
     proposal_ids = _public_ids(Proposal, data["proposals"])
-    for item in data["proposals"]:
-        by_actor[item["actor"]].append(
-            SimpleNamespace(
-                **{k: v for k, v in item.items() if k != "public_id"},
-                public_id=_public_id(item, proposal_ids),
-            )
+    proposals = [
+        SimpleNamespace(
+            **{k: v for k, v in item.items() if k != "public_id"},
+            public_id=_public_id(item, proposal_ids),
         )
+        for item in data["proposals"]
+    ]
     place = data["place"]
     page_agenda = SimpleNamespace(
         slug=agenda.slug,
@@ -263,11 +266,10 @@ def view_of(version: AgendaVersion, user: Person) -> VersionView:
         audience="restricted" if sees_restricted else "public",
         participants=data["participants"],
         sections=sections,
-        dimension_groups=list(groups.values()),
+        dimension_groups=groups,
+        cross_cutting=cross_cutting,
         silenced=silenced,
-        proposals_by_actor=[
-            (Proposal.HEADINGS[actor], items) for actor, items in by_actor.items() if items
-        ],
+        actor_groups=group_by_actor(proposals),
         paper_votes=data["paper_votes"],
         # The vote closed last by the day of publication, read as it stands
         # now rather than frozen in the snapshot: a closed vote's ballots never

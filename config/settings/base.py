@@ -16,6 +16,9 @@ from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 from django_guid.integrations import CeleryIntegration
 
+from core.icons import ICON_NAMES
+from core.icons import PREFIX as ICON_PREFIX
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -214,6 +217,9 @@ STATIC_VENDOR_FILES = [
             for face in ("400-normal", "400-italic", "700-normal", "700-italic")
         ],
     ),
+    # Lucide's icons (ISC licence) that dimensions and the agenda's blocks are
+    # drawn with (core.icons), written inline into pages and booklets.
+    (ICON_PREFIX, _NODE / "lucide-static" / "icons", [f"{name}.svg" for name in ICON_NAMES]),
 ]
 STATIC_UNUSED_APP_FILES = [
     # The browsable API is off (JSON only): its pages and their files are never served.
