@@ -171,6 +171,8 @@ def test_the_internal_edition_is_marked_confidential_on_every_page(booklets, key
     for page in booklet.pages:
         text = " ".join(line.text for line in page.lines + page.running).upper()
         if edition == "internal":
-            assert CONFIDENTIAL[language] in text, f"page {page.number} of {key}"
+            marked = CONFIDENTIAL[language] in text
+            assert marked, f"page {page.number} of {key} is not marked confidential"
         else:
-            assert CONFIDENTIAL[language] not in text, f"page {page.number} of {key}"
+            marked = CONFIDENTIAL[language] in text
+            assert not marked, f"page {page.number} of {key}, a public edition, is marked"

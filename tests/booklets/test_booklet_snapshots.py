@@ -1,7 +1,7 @@
 r"""Page images of the demo booklets, so that a change of their layout is
 seen: the cover and one inner page of each demo agenda's booklet, in
-Spanish and English, A4, public and internal editions (the internal one
-with a fixed export stamp), drawn small and grey (pypdfium2) and compared
+Spanish and English, A4 public and internal editions (the internal one
+with a fixed export stamp) and Letter public, drawn small and grey (pypdfium2) and compared
 with the images kept in tests/booklets/snapshots/ within a tolerance.
 
 When the booklet's design changes on purpose, make the images anew with
@@ -38,10 +38,10 @@ DPI = 45
 TOLERANCE = 0.25
 PAGES = {"cover": 1, "inner": 3}
 KEYS = [
-    (slug, language, "a4", edition)
+    (slug, language, paper, edition)
     for slug in AGENDAS
     for language in LANGUAGES
-    for edition in ("public", "internal")
+    for paper, edition in (("a4", "public"), ("a4", "internal"), ("letter", "public"))
 ]
 CASES = [(key, name) for key in KEYS for name in PAGES]
 
