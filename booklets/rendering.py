@@ -21,6 +21,7 @@ from workshops.models import Attendance, Workshop
 from workshops.public import published_attendance, published_workshops
 
 from .models import Edition, Paper
+from .typesetting import typeset
 
 PAPER_SIZES = {Paper.A4: "A4", Paper.LETTER: "letter"}
 
@@ -41,7 +42,7 @@ def booklet_html(agenda, *, user, edition, language, paper, stamp=None):
         context = booklet_context(
             agenda, user=user, edition=edition, language=language, paper=paper, stamp=stamp
         )
-        return render_to_string("booklets/booklet.html", context)
+        return typeset(render_to_string("booklets/booklet.html", context))
 
 
 def booklet_context(agenda, *, user, edition, language, paper, stamp=None):

@@ -57,10 +57,9 @@ def test_table_of_contents_points_to_the_right_pages(public_booklet, slug, langu
     assert len(entries) >= 2, booklet.pages[toc_index]
     for title, number in entries:
         pattern = heading_pattern(title)
+        # The opening text shares the contents' page: its headings may be there.
         found = next(
-            i + 1
-            for i in range(toc_index + 1, len(booklet.pages))
-            if pattern.search(booklet.pages[i])
+            i + 1 for i in range(toc_index, len(booklet.pages)) if pattern.search(booklet.pages[i])
         )
         assert number == found, title
 
