@@ -95,6 +95,7 @@ class Writer:
             link = document.styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
             link.font.color.rgb = LINK_COLOUR
             link.font.underline = True
+        self.style_ids = {style.name: style.style_id for style in document.styles}
         properties = document.core_properties
         agenda = context["agenda"]
         properties.title = localized(agenda, "title").text
@@ -119,13 +120,17 @@ class Writer:
     # Paragraphs
 
     def paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
-        paragraph = self.document.add_paragraph(style=style)
+        paragraph = self.document.add_paragraph()
+        if style:
+            # Set by its id: python-docx looks a style's name up among all of
+            # the template's styles each time, most of a document's making.
+            paragraph._p.get_or_add_pPr().style = self.style_ids[style]
         if text:
             paragraph.add_run(text)
         return paragraph
 
     def heading(self, text: str, level: int) -> Paragraph:
-        return self.document.add_heading(text, level=level)
+        return self.paragraph(text, style=f"Heading {level}")
 
     def page_break(self) -> None:
         self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -164,7 +169,8 @@ class Writer:
         relation = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
         hyperlink = OxmlElement("w:hyperlink")
         hyperlink.set(qn("r:id"), relation)
-        run = paragraph.add_run(text, style="Hyperlink")
+        run = paragraph.add_run(text)
+        run._r.get_or_add_rPr().style = self.style_ids["Hyperlink"]
         hyperlink.append(run._r)
         paragraph._p.append(hyperlink)
         return run
