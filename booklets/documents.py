@@ -110,7 +110,6 @@ class Writer:
         properties.revision = 1
         now = timezone.now()
         properties.created = properties.modified = now
-        properties.last_printed = now
 
     def save(self) -> bytes:
         buffer = io.BytesIO()
@@ -237,8 +236,6 @@ def _set_language(properties, language: str) -> None:
         lang = OxmlElement("w:lang")
         properties.append(lang)
     lang.set(qn("w:val"), language)
-    lang.set(qn("w:eastAsia"), language)
-    lang.set(qn("w:bidi"), language)
 
 
 def _repeat_as_header(row) -> None:
@@ -297,6 +294,7 @@ class MarkdownHtml(HTMLParser):
         self.lists: list[int | None] = []  # each open list's numbering (None: bullets)
         self.list_styles: list[str] = []
         self.pre = False
+        self.line_start = False  # after a line break: the next line's spaces are dropped
 
     def feed_all(self, html: str) -> None:
         self.feed(str(html))
@@ -323,6 +321,7 @@ class MarkdownHtml(HTMLParser):
         elif tag == "br":
             if self.current is not None:
                 self.current.add_run().add_break()
+                self.line_start = True
         elif tag in self.LIST_STYLES:
             level = min(self.depth + len(self.lists) + 1, 3)
             name = self.LIST_STYLES[tag]
@@ -362,10 +361,11 @@ class MarkdownHtml(HTMLParser):
     def handle_data(self, data):
         if not self.pre:
             data = re.sub(r"\s+", " ", data)
-            if self.current is None:
+            if self.current is None or self.line_start:
                 data = data.lstrip()
         if not data:
             return
+        self.line_start = False
         if self.current is None:
             self.current = self.writer.paragraph(style=self.next_style)
             if self.next_numbering is not None:
