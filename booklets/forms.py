@@ -5,13 +5,19 @@ from django.utils.translation import gettext_lazy as _
 from .models import Edition, Format, Paper
 
 
+class FormatField(forms.ChoiceField):
+    """Required as the other choices are; a request that leaves it out (a
+    page from before the Word document, a script) asks for the PDF."""
+
+    def clean(self, value):
+        return super().clean(value or Format.PDF)
+
+
 class BookletForm(forms.Form):
-    format = forms.ChoiceField(
+    format = FormatField(
         label=_("Format"),
         choices=Format.choices,
         widget=forms.RadioSelect,
-        # A request without it (an older page, a script) asks for the PDF.
-        required=False,
         help_text=_(
             "The PDF is ready to print. The Word document holds the same text, with the "
             "same rules, for a team that finishes the publication by hand."
@@ -38,6 +44,3 @@ class BookletForm(forms.Form):
         )
         for name in ("format", "language", "paper"):
             self.fields[name].error_messages["invalid_choice"] = _("Choose one of the options.")
-
-    def clean_format(self):
-        return self.cleaned_data["format"] or Format.PDF
