@@ -68,6 +68,17 @@ def test_public_document_leaves_out_the_restricted_issue_and_the_workshops_place
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("slug", AGENDAS)
+def test_no_public_document_names_the_restricted_issue(demo_users, slug, language):
+    # A researcher sees every restricted item of every agenda, the national
+    # agenda's evidence included; their public documents carry none.
+    document = make(slug, language=language, user=demo_users["researcher"])
+    for title in RESTRICTED_TITLE.values():
+        assert title.casefold() not in document.folded
+    assert RESTRICTED_LABEL[language] not in document.body
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_internal_document_from_the_command_is_marked_on_every_page(
     make_person, tmp_path, language
 ):
@@ -187,6 +198,23 @@ def test_issues_are_listed_under_their_dimension():
         "Heading 2",
         issue.dimension.name_en,
     )
+
+
+def test_a_citation_in_the_national_agenda_is_given_whole():
+    # The booklet's print once cut them with "…"; a document to edit has room.
+    issue = next(
+        issue
+        for issue in public_issues(SLUG, Issue.Kind.PRIORITISED).prefetch_related("national_points")
+        if issue.national_points.exists()
+    )
+    point = issue.national_points.first()
+    document = make(SLUG, language="en")
+    (citation,) = [
+        p.text
+        for p in document.paragraphs
+        if p.text.startswith("Cited in the national agenda:") and words(point.text_en) in p.text
+    ]
+    assert "…" not in citation
 
 
 # --- its language and text --------------------------------------------------------
