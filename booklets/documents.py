@@ -38,7 +38,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from core.templatetags.numbers import percent
-from core.text import html_lang, localized, render_markdown
+from core.text import html_lang, localized, plain_text, render_markdown
 from voting import times
 
 from .models import Paper
@@ -397,8 +397,10 @@ def edition_name(context) -> str:
 
 
 def cover_facts(context) -> list[tuple[str, str]]:
-    """The facts under the title, as the booklet's cover gives them: the
-    place to add the publication's own (its cycle's years, version, licence)."""
+    """The facts under the title, as the booklet's cover gives them. The
+    publication's own (its cycle's years, version, licence: a
+    `context.get("publication")`) are added here; a colophon or back cover
+    is one more function in `PARTS`."""
     agenda, view = context["agenda"], context["view"]
     version = "{} · {}".format(
         agenda.get_status_display(),
@@ -536,8 +538,6 @@ def _place_of(writer: Writer, paragraph: Paragraph, agenda) -> None:
 
 
 def _plain(obj, field: str) -> str:
-    from core.text import plain_text
-
     return plain_text(localized(obj, field).text)
 
 
