@@ -26,6 +26,22 @@ class Paper(models.TextChoices):
     LETTER = "letter", _("Letter")
 
 
+class Format(models.TextChoices):
+    """What a booklet is made as: a PDF to print, or a Word document that a
+    team finishes by hand."""
+
+    PDF = "pdf", _("PDF booklet")
+    DOCX = "docx", _("Word document (DOCX)")
+
+
+# Each format's file: its suffix and Content-Type.
+SUFFIXES = {Format.PDF: "pdf", Format.DOCX: "docx"}
+CONTENT_TYPES = {
+    Format.PDF: "application/pdf",
+    Format.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
 class ExportJob(models.Model):
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
@@ -50,6 +66,7 @@ class ExportJob(models.Model):
     edition = models.CharField(_("edition"), max_length=16, choices=Edition.choices)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     paper = models.CharField(_("paper"), max_length=8, choices=Paper.choices)
+    format = models.CharField(_("format"), max_length=8, choices=Format.choices, default=Format.PDF)
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.QUEUED
     )
@@ -78,6 +95,9 @@ class ExportJob(models.Model):
                 condition=Q(paper__in=["a4", "letter"]), name="export_paper_valid"
             ),
             models.CheckConstraint(
+                condition=Q(format__in=["pdf", "docx"]), name="export_format_valid"
+            ),
+            models.CheckConstraint(
                 condition=Q(status__in=["queued", "rendering", "ready", "failed"]),
                 name="export_status_valid",
             ),
@@ -89,7 +109,10 @@ class ExportJob(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.agenda} · {self.get_edition_display()} · {self.language} · {self.paper}"
+        return (
+            f"{self.agenda} · {self.get_edition_display()} · {self.language} · {self.paper}"
+            f" · {self.format}"
+        )
 
     @property
     def is_finished(self):
@@ -97,7 +120,17 @@ class ExportJob(models.Model):
 
     @property
     def file_path(self):
-        return settings.BOOKLET_ROOT / f"{self.content_key}.pdf" if self.content_key else None
+        if not self.content_key:
+            return None
+        return settings.BOOKLET_ROOT / f"{self.content_key}.{self.suffix}"
+
+    @property
+    def suffix(self):
+        return SUFFIXES[Format(self.format)]
+
+    @property
+    def content_type(self):
+        return CONTENT_TYPES[Format(self.format)]
 
     def has_file(self):
         path = self.file_path
@@ -105,4 +138,4 @@ class ExportJob(models.Model):
 
     def filename(self):
         suffix = "-confidential" if self.edition == Edition.INTERNAL else ""
-        return f"{self.agenda.slug}-{self.language}-{self.paper}{suffix}.pdf"
+        return f"{self.agenda.slug}-{self.language}-{self.paper}{suffix}.{self.suffix}"

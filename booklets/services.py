@@ -22,7 +22,8 @@ from core.files import write_atomically
 from core.pdf import render_pdf
 
 from . import jobs
-from .models import Edition, ExportJob
+from .documents import agenda_docx
+from .models import Edition, ExportJob, Format
 from .rendering import Stamp, booklet_html, content_key
 
 if TYPE_CHECKING:
@@ -64,15 +65,24 @@ def belongs_to(job: ExportJob, request: HttpRequest) -> bool:
 
 
 def request_export(
-    owner: dict[str, Any], agenda: Agenda, *, edition: str, language: str, paper: str
+    owner: dict[str, Any],
+    agenda: Agenda,
+    *,
+    edition: str,
+    language: str,
+    paper: str,
+    format: str = Format.PDF,
 ) -> ExportJob:
-    """A job for this booklet. If the same booklet was already made from the
-    same content, the new job is ready at once and shares its file."""
+    """A job for this booklet, as a PDF or a Word document. If the same
+    document was already made from the same content, the new job is ready
+    at once and shares its file."""
     user = owner.get("requested_by")
     if not may_export(user or _anonymous(), agenda, edition):
         raise PermissionDenied
-    key = _key(agenda, user, edition, language, paper)
-    job = ExportJob(agenda=agenda, edition=edition, language=language, paper=paper, **owner)
+    key = with_format(_key(agenda, user, edition, language, paper), format)
+    job = ExportJob(
+        agenda=agenda, edition=edition, language=language, paper=paper, format=format, **owner
+    )
     job.content_key = key
     done = ExportJob.objects.filter(content_key=key, status=ExportJob.Status.READY).first()
     with transaction.atomic():
@@ -97,6 +107,14 @@ def _key(agenda: Agenda, user: Person, edition: str, language: str, paper: str) 
     html = booklet_html(agenda, user=user, edition=edition, language=language, paper=paper)
     personal = user if edition == Edition.INTERNAL else None
     return content_key(html, edition=edition, language=language, paper=paper, user=personal)
+
+
+def with_format(key: str, format: str) -> str:
+    """A content key for the document's format: the same content as a PDF
+    and as a Word document makes two files. A PDF keeps the key as it is."""
+    if format == Format.PDF:
+        return key
+    return hashlib.sha256(f"{key}\x00{format}".encode()).hexdigest()
 
 
 # Declared here, beside the work it does, and imported by booklets.tasks where
@@ -140,14 +158,15 @@ def render_job(job_id: UUID | str) -> ExportJob | Path | None:
 
 
 def make_booklet(job: ExportJob) -> Path:
-    """Render the job's PDF into its file (named by the content's hash) and
-    return the path. The content is read now: if the agenda changed since
-    the request, the booklet shows the new text, under the new key."""
+    """Render the job's PDF or Word document into its file (named by the
+    content's hash) and return the path. The content is read now: if the
+    agenda changed since the request, the booklet shows the new text, under
+    the new key."""
     user = job.requested_by
     if not may_export(user or _anonymous(), job.agenda, job.edition):
         raise PermissionDenied("The person who asked may no longer export this edition.")
     options = {"edition": job.edition, "language": job.language, "paper": job.paper}
-    job.content_key = _key(job.agenda, user, **options)
+    job.content_key = with_format(_key(job.agenda, user, **options), job.format)
     path = job.file_path
     if path.exists():
         return path
@@ -155,6 +174,9 @@ def make_booklet(job: ExportJob) -> Path:
     if job.edition == Edition.INTERNAL:
         assert user is not None  # may_export gives no visitor the internal edition
         stamp = Stamp(user.get_full_name() or user.get_username(), timezone.now())
-    html = booklet_html(job.agenda, user=user, stamp=stamp, **options)
-    write_atomically(path, render_pdf(html))
+    if job.format == Format.DOCX:
+        content = agenda_docx(job.agenda, user=user, stamp=stamp, **options)
+    else:
+        content = render_pdf(booklet_html(job.agenda, user=user, stamp=stamp, **options))
+    write_atomically(path, content)
     return path

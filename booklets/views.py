@@ -18,7 +18,7 @@ from core.text import reader_language
 
 from . import jobs, services
 from .forms import BookletForm
-from .models import Edition, ExportJob, Paper
+from .models import Edition, ExportJob, Format, Paper
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -28,6 +28,7 @@ def booklet_form(request, slug):
     )
     editions = [e for e in Edition.values if services.may_export(request.user, agenda, e)]
     initial = {
+        "format": Format.PDF,
         "edition": Edition.PUBLIC,
         "language": reader_language(),
         "paper": Paper.LETTER if get_language().startswith("es") else Paper.A4,
@@ -63,7 +64,7 @@ def job_download(request, pk):
         raise Http404
     if job.status != ExportJob.Status.READY or not job.has_file():
         raise Http404
-    return private_pdf(job.file_path, job.filename())
+    return private_pdf(job.file_path, job.filename(), content_type=job.content_type)
 
 
 # htmx stops polling a part of a page when the server answers with this code.
@@ -81,13 +82,14 @@ def job_page(request, template, context, *, finished):
     return response
 
 
-def private_pdf(path, filename):
-    """A PDF made for one person, as a download no cache keeps."""
+def private_pdf(path, filename, *, content_type="application/pdf"):
+    """A PDF (or another document) made for one person, as a download no
+    cache keeps."""
     response = FileResponse(
         open(path, "rb"),  # noqa: SIM115 (FileResponse closes it)
         as_attachment=True,
         filename=filename,
-        content_type="application/pdf",
+        content_type=content_type,
     )
     response["Cache-Control"] = "private, no-store"
     return response

@@ -29,7 +29,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from booklets.models import ExportJob
+from booklets.models import SUFFIXES, ExportJob
 from core.cleanup import Removal, Rule
 from core.cleanup import kinds as registered_kinds
 from residents.models import CodeBatch, ParticipantCode
@@ -85,7 +85,9 @@ def old_booklets(*, now: datetime | None = None, dry_run: bool = False) -> Remov
     root = settings.BOOKLET_ROOT
     candidates = [
         path
-        for path in [*root.glob("*.pdf"), *root.glob("*.part")]
+        # PDF booklets and Word documents, and files half-written.
+        for suffix in [*SUFFIXES.values(), "part"]
+        for path in root.glob(f"*.{suffix}")
         if _modified_before(path, cutoff)
     ]
     # Asked after the jobs are gone (or, on a dry run, leaving out those that
