@@ -4,7 +4,9 @@ Markdown turned into HTML that can hold no script, style or event handler.
 Pages and printed booklets both go through these functions.
 """
 
+import functools
 import html
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,7 +83,13 @@ def render_markdown(text: str, **replacements: object) -> SafeString:
     values (for instance {participants}, counted from the workshops)."""
     for name, value in replacements.items():
         text = text.replace("{" + name + "}", str(value))
-    html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
+    if len(text) > KEPT_TEXT_LENGTH:
+        return _sanitised_html(text)
+    return _kept_sanitised_html(text)
+
+
+def _sanitised_html(text: str) -> SafeString:
+    html = _converter().reset().convert(text)
     return mark_safe(
         nh3.clean(
             html,
@@ -91,3 +99,21 @@ def render_markdown(text: str, **replacements: object) -> SafeString:
             link_rel="noopener noreferrer nofollow",
         )
     )
+
+
+# The same text always gives the same HTML, and an agenda's texts are read
+# again by each of its pages and booklets: the HTML of the latest texts read
+# is kept (the short ones: at most some 40 MB however long the texts, a few
+# MB for real agendas), so that a booklet's render spends its time on the
+# PDF, not on its Markdown again.
+KEPT_TEXT_LENGTH = 10_000
+_kept_sanitised_html = functools.lru_cache(maxsize=2048)(_sanitised_html)
+_converters = threading.local()
+
+
+def _converter() -> markdown.Markdown:
+    """This thread's Markdown converter: building one costs as much as
+    converting a paragraph, and one converter serves one text at a time."""
+    if not hasattr(_converters, "markdown"):
+        _converters.markdown = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    return _converters.markdown
