@@ -84,6 +84,7 @@ format: $(VENV)/.installed
 bench: setup
 	$(PY) bench/pages
 	$(PY) bench/code_sheets
+	$(PY) bench/booklets
 	$(PY) bench/production.py
 
 # The production stack started on this machine (gunicorn, a Celery worker,

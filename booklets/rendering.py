@@ -3,7 +3,6 @@ page, print CSS, then WeasyPrint. User text reaches the templates only
 through the sanitising Markdown helpers of `core.text`.
 """
 
-import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -83,17 +82,6 @@ def booklet_context(agenda, *, user, edition, language, paper, stamp=None):
         },
     }
     return context
-
-
-def content_key(html, *, edition, language, paper, user=None):
-    """Identical requests share a file: the key changes when the content
-    does. An internal edition is also keyed by the person, whose name it
-    carries."""
-    digest = hashlib.sha256()
-    for part in (edition, language, paper, str(user.pk) if user else "", html):
-        digest.update(part.encode())
-        digest.update(b"\x00")
-    return digest.hexdigest()
 
 
 @dataclass

@@ -23,8 +23,9 @@ from core.pdf import render_pdf
 
 from . import jobs
 from .documents import agenda_docx
+from .keys import booklet_key
 from .models import Edition, ExportJob, Format
-from .rendering import Stamp, booklet_html, content_key
+from .rendering import Stamp, booklet_html
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -104,9 +105,8 @@ def _anonymous() -> AnonymousUser:
 
 
 def _key(agenda: Agenda, user: Person, edition: str, language: str, paper: str) -> str:
-    html = booklet_html(agenda, user=user, edition=edition, language=language, paper=paper)
-    personal = user if edition == Edition.INTERNAL else None
-    return content_key(html, edition=edition, language=language, paper=paper, user=personal)
+    """The booklet's file name, found without rendering it (booklets.keys)."""
+    return booklet_key(agenda, user=user, edition=edition, language=language, paper=paper)
 
 
 def with_format(key: str, format: str) -> str:
@@ -159,9 +159,10 @@ def render_job(job_id: UUID | str) -> ExportJob | Path | None:
 
 def make_booklet(job: ExportJob) -> Path:
     """Render the job's PDF or Word document into its file (named by the
-    content's hash) and return the path. The content is read now: if the
-    agenda changed since the request, the booklet shows the new text, under
-    the new key."""
+    content's key, booklets.keys) and return the path. The content is read
+    now, after its key: if the agenda changed since the request, the booklet
+    shows the new text, under the new key. Its HTML is rendered once, for
+    the PDF."""
     user = job.requested_by
     if not may_export(user or _anonymous(), job.agenda, job.edition):
         raise PermissionDenied("The person who asked may no longer export this edition.")

@@ -4,7 +4,9 @@ Markdown turned into HTML that can hold no script, style or event handler.
 Pages and printed booklets both go through these functions.
 """
 
+import functools
 import html
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,18 +83,19 @@ def render_markdown(text: str, **replacements: object) -> SafeString:
     values (for instance {participants}, counted from the workshops)."""
     for name, value in replacements.items():
         text = text.replace("{" + name + "}", str(value))
-    return _sanitised(markdown.markdown(text, extensions=["sane_lists"], output_format="html"))
+    if len(text) > KEPT_TEXT_LENGTH:
+        return _sanitised_html(text)
+    return _kept_sanitised_html(text)
 
 
 def render_markdown_lines(text: str) -> SafeString:
     """Markdown to sanitised HTML, each line break kept: lists of names, one a
     line, as people type credits."""
-    return _sanitised(
-        markdown.markdown(text, extensions=["sane_lists", "nl2br"], output_format="html")
-    )
+    return _sanitised_html(text, lines=True)
 
 
-def _sanitised(html: str) -> SafeString:
+def _sanitised_html(text: str, *, lines: bool = False) -> SafeString:
+    html = _converter(lines).reset().convert(text)
     return mark_safe(
         nh3.clean(
             html,
@@ -102,3 +105,24 @@ def _sanitised(html: str) -> SafeString:
             link_rel="noopener noreferrer nofollow",
         )
     )
+
+
+# The same text always gives the same HTML, and an agenda's texts are read
+# again by each of its pages and booklets: the HTML of the latest texts read
+# is kept (the short ones: at most some 40 MB however long the texts, a few
+# MB for real agendas), so that a booklet's render spends its time on the
+# PDF, not on its Markdown again.
+KEPT_TEXT_LENGTH = 10_000
+_kept_sanitised_html = functools.lru_cache(maxsize=2048)(_sanitised_html)
+_converters = threading.local()
+
+
+def _converter(lines: bool = False) -> markdown.Markdown:
+    """This thread's Markdown converter (the one keeping line breaks for
+    `lines`): building one costs as much as converting a paragraph, and one
+    converter serves one text at a time."""
+    name = "lines" if lines else "markdown"
+    if not hasattr(_converters, name):
+        extensions = ["sane_lists", "nl2br"] if lines else ["sane_lists"]
+        setattr(_converters, name, markdown.Markdown(extensions=extensions, output_format="html"))
+    return getattr(_converters, name)
