@@ -38,7 +38,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from core.templatetags.numbers import percent
-from core.text import html_lang, localized, plain_text, render_markdown
+from core.text import html_lang, localized, plain_text, render_markdown, render_markdown_lines
 from voting import times
 
 from .models import Paper
@@ -147,14 +147,26 @@ class Writer:
             paragraph.add_run(f" ({FALLBACK_NOTES[value.language]()})")
 
     def markdown(
-        self, obj, field: str, *, style=None, then=None, numbering=None, **replacements
+        self,
+        obj,
+        field: str,
+        *,
+        style=None,
+        then=None,
+        numbering=None,
+        lines=False,
+        **replacements,
     ) -> None:
         """A Markdown field, as paragraphs and lists: the first paragraph in
-        `style` (numbered by `numbering`), the next ones in `then`."""
+        `style` (numbered by `numbering`), the next ones in `then`; with
+        `lines`, each line break kept (names typed one a line)."""
         value = localized(obj, field)
         if not value.text:
             return
-        html = render_markdown(value.text, **replacements)
+        if lines:
+            html = render_markdown_lines(value.text)
+        else:
+            html = render_markdown(value.text, **replacements)
         language = html_lang(value.language) if value.fallback else None
         depth = 1 if style and style.startswith("List") else 0
         MarkdownHtml(
@@ -396,19 +408,37 @@ def edition_name(context) -> str:
     return _("Public edition")
 
 
+def version_text(context) -> str:
+    """The version the document prints, as the booklet's cover says it."""
+    agenda, publication = context["agenda"], context["publication"]
+    version = publication.version
+    if version is None:
+        return "{} · {}".format(
+            _("Draft, not yet published"),
+            _("text of %(date)s") % {"date": date_format(agenda.updated_at, "DATE_FORMAT")},
+        )
+    text = _("Version %(number)s, published %(date)s") % {
+        "number": version.number,
+        "date": date_format(timezone.localtime(version.published_at), "DATE_FORMAT"),
+    }
+    if publication.changed_since_version:
+        text += ". " + _(
+            "This copy prints the text as it stood on %(date)s, changed since that version."
+        ) % {"date": date_format(agenda.updated_at, "DATE_FORMAT")}
+    return text
+
+
 def cover_facts(context) -> list[tuple[str, str]]:
-    """The facts under the title, as the booklet's cover gives them. The
-    publication's own (its cycle's years, version, licence: a
-    `context.get("publication")`) are added here; a colophon or back cover
-    is one more function in `PARTS`."""
-    agenda, view = context["agenda"], context["view"]
-    version = "{} · {}".format(
-        agenda.get_status_display(),
-        _("text of %(date)s") % {"date": date_format(agenda.updated_at, "DATE_FORMAT")},
-    )
-    facts = [(_("Version"), version), (_("Edition"), edition_name(context))]
+    """The facts under the title, as the booklet's cover gives them."""
+    view, publication = context["view"], context["publication"]
+    facts = []
+    if publication.cycle:
+        facts.append((_("Cycle of workshops"), publication.cycle))
+    facts += [(_("Version"), version_text(context)), (_("Edition"), edition_name(context))]
     if view.participants:
         facts.append((_("Participants"), str(view.participants)))
+    if publication.publisher:
+        facts.append((_("Published by"), publication.publisher))
     return facts
 
 
@@ -557,7 +587,7 @@ def opening_text(writer: Writer, context) -> None:
             section(writer, context, item)
 
 
-def issue(writer: Writer, context, issue) -> None:
+def issue(writer: Writer, context, issue, *, touches=None) -> None:
     """One issue (agendas/_issue.html): title, dots, restricted mark, the
     dimensions it also touches, where the national agenda cites it, and its
     description."""
@@ -576,10 +606,10 @@ def issue(writer: Writer, context, issue) -> None:
         )
     if issue.is_restricted:
         item.add_run(f" · {_('Restricted: not shown to the public')}").italic = True
-    related = list(issue.related_dimensions.all())
+    related = touches if touches is not None else list(issue.related_dimensions.all())
     if related:
         also = writer.paragraph(style="List Continue")
-        also.add_run(f"{_('Also touches:')} ")
+        also.add_run(f"{_('Touches:') if touches is not None else _('Also touches:')} ")
         for number, dimension in enumerate(related):
             if number:
                 also.add_run(", ")
@@ -601,7 +631,7 @@ def issue(writer: Writer, context, issue) -> None:
 
 def priority_issues(writer: Writer, context) -> None:
     view = context["view"]
-    if not view.dimension_groups:
+    if not view.has_priority_issues:
         return
     writer.heading(_("Priority issues"), 1)
     for item in view.sections.get("issues_intro", []):
@@ -611,6 +641,18 @@ def priority_issues(writer: Writer, context) -> None:
         writer.field(heading, group.dimension, "name")
         for item in group.issues:
             issue(writer, context, item)
+    if view.cross_cutting:
+        # As the booklet: issues touching three or more dimensions, each
+        # with every dimension it touches named.
+        writer.heading(_("Cross-cutting issues"), 2)
+        writer.paragraph(
+            _(
+                "Each of these issues touches three or more security dimensions "
+                "at once, named beside it."
+            )
+        )
+        for item in view.cross_cutting:
+            issue(writer, context, item.issue, touches=item.dimensions)
 
 
 def silenced_issues(writer: Writer, context) -> None:
@@ -769,6 +811,56 @@ def principles_and_requirements(writer: Writer, context) -> None:
             section(writer, context, item)
 
 
+def credits(writer: Writer, context) -> None:
+    """The credits page (booklets/_colophon.html): who made the agenda, and
+    under which licence it may be used."""
+    publication = context["publication"]
+    colophon = publication.colophon
+    writer.heading(_("Credits"), 1)
+    for field, title in (
+        ("team", _("Team")),
+        ("institutions", _("Institutions")),
+        ("funders", _("Funding")),
+        ("design", _("Editorial design and print")),
+        ("acknowledgements", _("Acknowledgements")),
+    ):
+        if localized(colophon, field).text:
+            writer.heading(title, 2)
+            writer.markdown(colophon, field, lines=True)
+    writer.heading(_("Licence"), 2)
+    licence(writer, writer.paragraph(), publication)
+    if publication.publisher:
+        writer.paragraph(_("Published by %(publisher)s.") % {"publisher": publication.publisher})
+
+
+def licence(writer: Writer, paragraph: Paragraph, publication) -> None:
+    paragraph.add_run(publication.licence.name)
+    if publication.licence.url:
+        paragraph.add_run(" · ")
+        writer.link(paragraph, publication.licence.url, publication.licence.url)
+
+
+def how_to_cite(writer: Writer, context) -> None:
+    """The back cover (booklets/_back_cover.html): how to cite the agenda,
+    and where it stays online."""
+    publication = context["publication"]
+    writer.heading(_("How to cite"), 1)
+    writer.paragraph(publication.citation)
+    for label, value in (
+        (_("Version"), version_text(context)),
+        (_("Permanent address"), publication.permanent_url),
+    ):
+        fact = writer.paragraph()
+        fact.add_run(f"{label}: ").bold = True
+        if value == publication.permanent_url:
+            writer.link(fact, value, value)
+        else:
+            fact.add_run(value)
+    fact = writer.paragraph()
+    fact.add_run(f"{_('Licence')}: ").bold = True
+    licence(writer, fact, publication)
+
+
 # The document's parts, in the booklet's order (templates/booklets/booklet.html
 # and templates/agendas/_agenda_body.html). A new part (a colophon, a back
 # cover) is one more function here.
@@ -782,4 +874,6 @@ PARTS: tuple[Callable[[Writer, dict[str, Any]], None], ...] = (
     proposals,
     vote_results,
     principles_and_requirements,
+    credits,
+    how_to_cite,
 )

@@ -101,9 +101,13 @@ def citation(*, title: str, publisher: str, version: AgendaVersion | None, url: 
     return ". ".join(part.rstrip(".") for part in parts if part) + ". " + url
 
 
+def latest_version(agenda: Agenda) -> AgendaVersion | None:
+    return agenda.versions.order_by("-number").first()
+
+
 def publication_facts(agenda: Agenda) -> PublicationFacts:
     colophon = Colophon.objects.filter(agenda=agenda).first() or Colophon(agenda=agenda)
-    version = agenda.versions.order_by("-number").first()
+    version = latest_version(agenda)
     site = settings.SITE_URL.rstrip("/")
     if version is not None:
         permanent_url = site + version.get_absolute_url()

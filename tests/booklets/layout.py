@@ -2,6 +2,7 @@
 text with their positions and fonts (pdfplumber), for the tests of its
 layout and of its page images."""
 
+import copy
 import datetime
 import io
 import time
@@ -92,7 +93,10 @@ def rendered_booklets(django_db_blocker, keys=EVERY_EDITION):
     if missing:
         with django_db_blocker.unblock(), transaction.atomic():
             fix_dates()
-            with mock.patch("django.utils.timezone.now", return_value=STAMP_TIME):
+            with (
+                mock.patch("django.utils.timezone.now", return_value=STAMP_TIME),
+                mock.patch("publication.facts.latest_version", published_at_stamp_time),
+            ):
                 for key in missing:
                     RENDERED[key] = render_edition(*key)
             transaction.set_rollback(True)
@@ -100,8 +104,19 @@ def rendered_booklets(django_db_blocker, keys=EVERY_EDITION):
 
 
 def fix_dates():
-    # (Published versions never change: their dates come from the demo data.)
     Agenda.objects.update(updated_at=STAMP_TIME)
+
+
+def published_at_stamp_time(agenda):
+    """The agenda's latest version as if published at the stamp's time.
+    Versions never change, in the database either (its triggers refuse it),
+    and the demo's were published the day it was loaded: the copy read for
+    the cover and the citation carries the fixed date instead."""
+    version = agenda.versions.order_by("-number").first()
+    if version is not None:
+        version = copy.copy(version)
+        version.published_at = STAMP_TIME
+    return version
 
 
 def render_edition(slug, language, paper, edition):

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('history', '0006_agenda_previous_cycle'),
+        ('history', '0007_colophon'),
     ]
 
     operations = [
