@@ -58,7 +58,9 @@ def assert_designed(html, slug):
         slug_, inner = badge
         assert f"icon-{SecurityDimension.objects.get(slug=slug_).icon}" in inner
     # Inline, hidden from screen readers, in the text's colour; no image asked for.
-    for svg in SVG.findall(html):
+    icons = [svg for svg in SVG.findall(html) if svg.startswith('<svg class="icon ')]
+    assert icons
+    for svg in icons:
         assert 'aria-hidden="true" focusable="false"' in svg
         assert 'stroke="currentColor"' in svg
         assert not re.search(r"<svg[^>]*\swidth=", svg)

@@ -75,14 +75,14 @@ def in_process_tasks():
 def test_a_visitor_prints_the_public_booklet(site, new_page, language, in_process_tasks):
     ui = {
         "en-GB": (
-            "Printable booklet (PDF)",
+            "Booklet to print (PDF) or edit (Word)",
             "Prepare the booklet",
             "Download the PDF",
             "Ready",
             "Public edition",
         ),
         "es-MX": (
-            "Cuadernillo para imprimir (PDF)",
+            "Cuadernillo para imprimir (PDF) o editar (Word)",
             "Preparar el cuadernillo",
             "Descargar el PDF",
             "Listo",
