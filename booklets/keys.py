@@ -19,8 +19,8 @@ is made instead from what the HTML is made of:
   packages' versions, so that a deploy changing how booklets look makes
   new files;
 - the agenda, edition, language and paper, the site's address (the links in
-  the PDF) and time zone (its dates), and for the internal edition the
-  person, whose name it carries.
+  the PDF), time zone (its dates) and publisher's logo (its cover), and for
+  the internal edition the person, whose name it carries.
 
 The key is read before the content, so a file never holds content older
 than its key says: an edit made while a booklet renders gives a new key, and
@@ -78,6 +78,7 @@ def booklet_key(agenda, *, user, edition, language, paper):
         personal,
         settings.SITE_URL,
         settings.TIME_ZONE,
+        settings.PUBLISHER_LOGO,
     ):
         digest.update(part.encode())
         digest.update(b"\x00")
