@@ -481,6 +481,9 @@ class Colophon(models.Model):
 
     def clean(self):
         super().clean()
+        if self.last_year and not self.first_year:
+            message = _("Write the first year too (the same year for a cycle of one year).")
+            raise ValidationError({"first_year": message})
         if self.first_year and self.last_year and self.last_year < self.first_year:
             raise ValidationError({"last_year": _("The last year cannot come before the first.")})
 

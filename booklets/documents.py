@@ -609,7 +609,8 @@ def issue(writer: Writer, context, issue, *, touches=None) -> None:
     related = touches if touches is not None else list(issue.related_dimensions.all())
     if related:
         also = writer.paragraph(style="List Continue")
-        also.add_run(f"{_('Touches:') if touches is not None else _('Also touches:')} ")
+        label = _("Touches:") if touches is not None else _("Also touches:")
+        also.add_run(f"{label} ")
         for number, dimension in enumerate(related):
             if number:
                 also.add_run(", ")

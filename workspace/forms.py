@@ -5,6 +5,7 @@ themselves live in the models and services these forms call (an item's
 links: core.forms.LinksByServices)."""
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from agendas import services as agenda_services
@@ -261,6 +262,15 @@ class NextCycleForm(forms.Form):
         return cleaned
 
 
+CREDITS_LIMITS = {
+    "team": 4000,
+    "institutions": 1000,
+    "funders": 1000,
+    "design": 1000,
+    "acknowledgements": 2000,
+}
+
+
 class ColophonForm(BilingualMixin, forms.ModelForm):
     """The agenda's credits as its booklet prints them: the years of its
     cycle, who made and supported it, and its licence."""
@@ -308,9 +318,18 @@ class ColophonForm(BilingualMixin, forms.ModelForm):
             self.fields[name].widget.attrs.update(
                 {"min": 1950, "max": 2100, "inputmode": "numeric"}
             )
-            self.fields[name].error_messages["invalid"] = _(
-                "Write a year between 1950 and 2100, or leave it empty."
-            )
+            for error in ("invalid", "min_value", "max_value"):
+                self.fields[name].error_messages[error] = _(
+                    "Write a year between 1950 and 2100, or leave it empty."
+                )
+        # Credits are a page of the booklet, not a chapter: a bound keeps a
+        # pasted document from running over pages.
+        for base, limit in CREDITS_LIMITS.items():
+            for code in LANGUAGE_CODES:
+                field = self.fields[f"{base}_{code}"]
+                field.max_length = limit
+                field.validators.append(MaxLengthValidator(limit))
+                field.widget.attrs["maxlength"] = limit
         self.fields["licence"].error_messages["invalid_choice"] = _(
             "Choose one of the listed licences."
         )

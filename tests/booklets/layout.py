@@ -50,6 +50,7 @@ class Line:
     size: float
     bold: bool
     words: list[str] = field(default_factory=list)
+    x1: float = 0.0  # where its last word ends
 
     @property
     def text(self):
@@ -167,6 +168,7 @@ def lines_of(page):
                 size=round(max(w["size"] for w in row), 1),
                 bold=all("Bold" in w["fontname"] for w in row),
                 words=[w["text"] for w in row],
+                x1=max(w["x1"] for w in row),
             )
         )
     return lines

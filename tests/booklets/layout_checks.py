@@ -120,3 +120,19 @@ def lone_words(pages):
             if alone_mid or alone_last:
                 defects.append(describe(page, line))
     return defects
+
+
+def overlapping_lines(pages):
+    """Two lines of text drawn over each other (a block placed on the page,
+    such as the cover's foot, over text that ran longer than it allows)."""
+    defects = []
+    for page in pages:
+        lines = sorted(page.lines + page.running, key=lambda line: line.top)
+        for index, above in enumerate(lines):
+            for below in lines[index + 1 :]:
+                if below.top >= above.bottom - 1.5:
+                    break
+                # Side by side (a page's columns) is not over each other.
+                if below.x0 < above.x1 and above.x0 < below.x1:
+                    defects.append(f"{describe(page, above)} / {below.text[:40]!r}")
+    return defects

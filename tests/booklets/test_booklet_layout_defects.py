@@ -3,7 +3,8 @@ in Spanish and English, on A4 and Letter, public and internal editions) is
 rendered once and its PDF read back line by line, with positions and fonts.
 None may have a heading stranded at a page's foot, a section's heading and
 introduction parted from its first item, a national citation cut with "…",
-a list split after its first line, a word left alone on a line, or (in the
+a list split after its first line, a word left alone on a line, lines
+drawn over each other, or (in the
 internal edition) a page without the confidential mark.
 (test_layout_checks.py shows that each check finds its defect.)"""
 
@@ -15,6 +16,7 @@ from .layout import EVERY_EDITION, rendered_booklets
 from .layout_checks import (
     cut_citations,
     lone_words,
+    overlapping_lines,
     parted_sections,
     split_lists,
     stranded_headings,
@@ -86,3 +88,10 @@ def test_the_internal_edition_is_marked_confidential_on_every_page(booklets, key
         else:
             marked = CONFIDENTIAL[language] in text
             assert not marked, f"page {page.number} of {key}, a public edition, is marked"
+
+
+@KEYS
+def test_no_line_is_drawn_over_another(booklets, key):
+    # The cover included: its foot is placed at the page's bottom.
+    defects = overlapping_lines(booklets[key].pages)
+    assert not defects, f"{key}: lines drawn over each other:\n" + "\n".join(defects)
