@@ -60,7 +60,7 @@ def booklet_context(agenda, *, user, edition, language, paper, stamp=None):
         "participation": participation(agenda, edition=edition, total=view.participants),
         "stamp": stamp,
         # Cycle, version, permanent address, citation, licence and credits.
-        "publication": publication_facts(agenda),
+        "publication": publication_facts(agenda, public_only=edition == Edition.PUBLIC),
         # Links in the PDF (to the local evidence a national point cites)
         # lead to the site itself.
         "site_url": settings.SITE_URL.rstrip("/"),

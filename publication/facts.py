@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from agendas.models import Agenda, AgendaVersion, Colophon, Licence
+from agendas.models import Agenda, AgendaVersion, Colophon, Issue, Licence
 from core.pdf import BASE_URL, STATIC_PREFIX, static_path
 from core.text import localized
 from workshops.models import Workshop
@@ -105,14 +105,47 @@ def latest_version(agenda: Agenda) -> AgendaVersion | None:
     return agenda.versions.order_by("-number").first()
 
 
-def publication_facts(agenda: Agenda) -> PublicationFacts:
+def changed_since(agenda: Agenda, version: AgendaVersion, *, public_only: bool) -> bool:
+    """Whether the text printed now differs from the version's. For a public
+    document, only in what the public may read: a restricted issue added,
+    edited or cited since must not show through as "changed"."""
+    now, then = snapshot_of(agenda), version.snapshot
+    if public_only:
+        hidden = {
+            issue["pk"]
+            for snapshot in (now, then)
+            for issue in snapshot["issues"]
+            if issue["visibility"] == Issue.Visibility.RESTRICTED
+        }
+        now, then = _public_part(now, hidden), _public_part(then, hidden)
+    return now != then
+
+
+def _public_part(snapshot: dict, hidden: set[int]) -> dict:
+    return {
+        **snapshot,
+        "issues": [issue for issue in snapshot["issues"] if issue["pk"] not in hidden],
+        "sections": [
+            {
+                **section,
+                "points": [
+                    {**point, "issues": [pk for pk in point["issues"] if pk not in hidden]}
+                    for point in section["points"]
+                ],
+            }
+            for section in snapshot["sections"]
+        ],
+    }
+
+
+def publication_facts(agenda: Agenda, *, public_only: bool = True) -> PublicationFacts:
     colophon = Colophon.objects.filter(agenda=agenda).first() or Colophon(agenda=agenda)
     version = latest_version(agenda)
     site = settings.SITE_URL.rstrip("/")
     if version is not None:
         permanent_url = site + version.get_absolute_url()
         # What the page of that version shows, against what is printed now.
-        changed = snapshot_of(agenda) != version.snapshot
+        changed = changed_since(agenda, version, public_only=public_only)
     else:
         permanent_url = site + reverse("agenda-detail", kwargs={"slug": agenda.slug})
         changed = False
