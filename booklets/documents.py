@@ -619,14 +619,17 @@ def issue(writer: Writer, context, issue, *, touches=None) -> None:
     if cited:
         citations = writer.paragraph(style="List Continue")
         citations.add_run(f"{_('Cited in the national agenda:')} ")
-        for number, point in enumerate(cited):
-            if number:
-                citations.add_run("; ")
+        text = ""
+        for point in cited:
+            if text:
+                # A point that ends its sentence needs no semicolon after it.
+                citations.add_run(" " if text.endswith(".") else "; ")
             citations.add_run(f"{point.kind_label}: ")
             # Whole: a citation is never cut short.
             path = reverse("agenda-detail", args=[point.section.agenda.slug])
             url = f"{context['site_url']}{path}#point-{point.public_id}"
-            writer.link(citations, _plain(point, "text"), url)
+            text = _plain(point, "text")
+            writer.link(citations, text, url)
     writer.markdown(issue, "description", style="List Continue", then="List Continue")
 
 
