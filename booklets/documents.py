@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from html.parser import HTMLParser
 from typing import Any
 
+import segno
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -47,6 +48,7 @@ from .rendering import booklet_context
 # Width and height of each paper, as the PDF booklet's @page sizes.
 PAPER_SIZES = {Paper.A4: (Mm(210), Mm(297)), Paper.LETTER: (Mm(215.9), Mm(279.4))}
 MARGIN = Mm(20)
+QR_SIZE = Mm(35)
 LINK_COLOUR = RGBColor(0x0B, 0x57, 0xD0)
 # What the bilingual template tags say after a text shown in the other language.
 FALLBACK_NOTES = {"es": lambda: _("in Spanish"), "en": lambda: _("in English")}
@@ -110,6 +112,12 @@ class Writer:
         properties.revision = 1
         now = timezone.now()
         properties.created = properties.modified = now
+        # python-docx's template carries a picture of another document as
+        # the file's preview: a file manager would show it for this one.
+        package = document.part.package
+        for key, relation in list(package.rels.items()):
+            if relation.reltype == RELATIONSHIP_TYPE.THUMBNAIL:
+                package.rels.pop(key)
 
     def save(self) -> bytes:
         buffer = io.BytesIO()
@@ -863,6 +871,17 @@ def how_to_cite(writer: Writer, context) -> None:
     fact = writer.paragraph()
     fact.add_run(f"{_('Licence')}: ").bold = True
     licence(writer, fact, publication)
+    # The QR code of the back cover, to the same address.
+    image = io.BytesIO()
+    segno.make(publication.permanent_url, error="m").save(image, kind="png", scale=8, border=2)
+    image.seek(0)
+    writer.document.add_picture(image, width=QR_SIZE)
+    writer.paragraph(
+        _("Scan to open this version online.")
+        if publication.version
+        else _("Scan to open the agenda online."),
+        style="Caption",
+    )
 
 
 # The document's parts, in the booklet's order (templates/booklets/booklet.html

@@ -3,9 +3,13 @@ the cycle of workshops and the version on its first page, the credits, how
 to cite it and its licence at its end; and it keeps the booklet's block of
 cross-cutting issues."""
 
+import io
+
 import pytest
+import segno
 
 from agendas.models import Agenda
+from publication.facts import publication_facts
 
 from .documents import make, words
 
@@ -51,3 +55,18 @@ def test_the_landslides_stand_in_the_cross_cutting_block_once(language):
     block = texts.index(CROSS_CUTTING[language])
     found = [n for n, text in enumerate(texts) if LANDSLIDES[language] in text]
     assert len(found) == 1 and found[0] > block
+
+
+def test_the_document_ends_with_the_qr_code_and_shows_no_preview_of_another():
+    document = make("nuevo-almaguer", language="en")
+    pictures = document.document.inline_shapes
+    assert len(pictures) == 1  # the QR code of the back cover
+    embed = pictures[0]._inline.graphic.graphicData.pic.blipFill.blip.embed
+    drawn = document.document.part.related_parts[embed].blob
+    expected = io.BytesIO()
+    url = publication_facts(Agenda.objects.get(slug="nuevo-almaguer")).permanent_url
+    segno.make(url, error="m").save(expected, kind="png", scale=8, border=2)
+    assert drawn == expected.getvalue()  # the code of the permanent address
+    package = document.document.part.package
+    names = [str(part.partname) for part in package.iter_parts()]
+    assert not any("thumbnail" in name for name in names)
